@@ -1,0 +1,86 @@
+"""The channel contract: what every adapter turns inbound deliveries into and sends out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import httpx
+
+from omnibox.models import Channel
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    reply_to: bool = False
+    typing: bool = False
+    # Hours after the contact's last message during which free-form replies may go out.
+    messaging_window_hours: int | None = None
+
+
+@dataclass
+class InboundAttachment:
+    media_type: str
+    filename: str | None
+    data: bytes | None = None
+    url: str | None = None
+
+
+@dataclass
+class InboundContact:
+    external_id: str
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass
+class InboundMessage:
+    external_id: str
+    contact: InboundContact
+    text: str = ""
+    attachments: list[InboundAttachment] = field(default_factory=list)
+    reply_to_external_id: str | None = None
+    raw: dict[str, Any] | None = None
+
+
+@dataclass
+class OutboundAttachment:
+    media_type: str
+    filename: str
+    url: str
+
+
+@dataclass
+class OutboundMessage:
+    id: str
+    conversation_id: str
+    contact_external_id: str | None
+    text: str
+    attachments: list[OutboundAttachment]
+    reply_to_external_id: str | None
+    created_at: str
+
+
+@dataclass
+class SendResult:
+    external_id: str | None
+
+
+class DeliveryError(Exception):
+    """A send that did not go through; ``retryable`` decides between backoff and failing now."""
+
+    def __init__(self, reason: str, *, retryable: bool, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retryable = retryable
+        self.retry_after = retry_after
+
+
+class ChannelAdapter(Protocol):
+    kind: str
+    capabilities: Capabilities
+
+    async def send(
+        self, channel: Channel, message: OutboundMessage, http: httpx.AsyncClient
+    ) -> SendResult: ...

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, status
+
+from omnibox.auth.dependencies import Access
+from omnibox.channels import service
+from omnibox.channels.schemas import ApiChannelCreate, ChannelCreatedOut, ChannelOut
+from omnibox.db.session import DbSession
+from omnibox.models import Role
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/channels", tags=["channels"])
+
+
+@router.get("", responses={404: {}})
+async def list_channels(access: Access, session: DbSession, request: Request) -> list[ChannelOut]:
+    settings = request.app.state.settings
+    return [service.channel_out(settings, c) for c in await service.list_channels(session, access.workspace_id)]
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, responses={403: {}, 404: {}})
+async def create_channel(
+    body: ApiChannelCreate, access: Access, session: DbSession, request: Request
+) -> ChannelCreatedOut:
+    access.require(Role.owner, Role.manager)
+    return await service.create_api_channel(
+        session,
+        request.app.state.settings,
+        access.workspace_id,
+        name=body.name,
+        callback_url=str(body.callback_url) if body.callback_url else None,
+    )

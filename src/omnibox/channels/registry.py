@@ -1,0 +1,15 @@
+"""Adapters by channel kind."""
+
+from __future__ import annotations
+
+from omnibox.channels.api.adapter import ApiChannelAdapter
+from omnibox.channels.base import ChannelAdapter
+
+ADAPTERS: dict[str, ChannelAdapter] = {"api": ApiChannelAdapter()}
+
+
+def adapter_for(kind: str) -> ChannelAdapter:
+    try:
+        return ADAPTERS[kind]
+    except KeyError:
+        raise LookupError(f"no adapter for channel kind {kind!r}") from None

@@ -1,0 +1,6 @@
+"""Imports every module that declares tasks, so a worker knows them all."""
+
+from omnibox.channels import tasks as channel_tasks
+from omnibox.media import tasks as media_tasks
+
+__all__ = ["channel_tasks", "media_tasks"]

@@ -1,0 +1,63 @@
+"""Attachments: storing what arrives, downloading what is referenced, and serving it."""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omnibox.errors import NotFound, PayloadTooLarge
+from omnibox.media.storage import LocalStorage
+from omnibox.models import Attachment, AttachmentStatus
+
+_SAFE_NAME = re.compile(r"[^\w.\- ()\[\]]+", re.UNICODE)
+
+
+def safe_filename(name: str | None, media_type: str) -> str:
+    cleaned = _SAFE_NAME.sub("_", (name or "").strip()).strip("._ ")[:200]
+    if cleaned:
+        return cleaned
+    ext = mimetypes.guess_extension(media_type) or ".bin"
+    return f"file{ext}"
+
+
+def attachment_url(workspace_id: uuid.UUID, attachment: Attachment) -> str | None:
+    if attachment.status != AttachmentStatus.ready:
+        return None
+    return f"/api/v1/workspaces/{workspace_id}/attachments/{attachment.id}/content"
+
+
+def store_bytes(
+    storage: LocalStorage,
+    attachment: Attachment,
+    data: bytes,
+    max_bytes: int,
+) -> None:
+    if len(data) > max_bytes:
+        raise PayloadTooLarge(
+            f"{attachment.filename} is {len(data)} bytes; the limit is {max_bytes} bytes."
+        )
+    stored = storage.put(data)
+    attachment.storage_key = stored.key
+    attachment.size = stored.size
+    attachment.sha256 = stored.sha256
+    attachment.status = AttachmentStatus.ready
+    attachment.error = None
+
+
+async def get_attachment(
+    session: AsyncSession, workspace_id: uuid.UUID, attachment_id: uuid.UUID
+) -> Attachment:
+    attachment = (
+        await session.execute(
+            select(Attachment).where(
+                Attachment.id == attachment_id, Attachment.workspace_id == workspace_id
+            )
+        )
+    ).scalar_one_or_none()
+    if attachment is None or attachment.storage_key is None:
+        raise NotFound("No such file.")
+    return attachment

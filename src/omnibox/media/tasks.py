@@ -1,0 +1,88 @@
+"""Downloading attachments that arrived as URLs."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+import httpx
+from sqlalchemy import select
+
+from omnibox.db.session import unit_of_work
+from omnibox.errors import PayloadTooLarge
+from omnibox.jobs.app import defer_in, job_app
+from omnibox.jobs.backoff import backoff_seconds
+from omnibox.jobs.context import job_context
+from omnibox.media.service import store_bytes
+from omnibox.models import Attachment, AttachmentStatus, Message
+from omnibox.realtime.emit import emit
+from omnibox.realtime.events import SignalKind
+
+log = logging.getLogger(__name__)
+
+MAX_DOWNLOAD_ATTEMPTS = 5
+
+
+class _Retry(Exception):
+    pass
+
+
+async def _fetch(http: httpx.AsyncClient, url: str, limit: int) -> bytes:
+    try:
+        async with http.stream("GET", url, follow_redirects=True) as response:
+            if response.status_code >= 500 or response.status_code == 429:
+                raise _Retry(f"the server answered {response.status_code}")
+            if response.status_code >= 400:
+                raise ValueError(f"the server answered {response.status_code}")
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise PayloadTooLarge(f"the file is larger than {limit} bytes")
+                chunks.append(chunk)
+            return b"".join(chunks)
+    except httpx.HTTPError as exc:
+        raise _Retry(f"could not download it: {exc}") from exc
+
+
+@job_app.task(name="download_attachment", queue="media")
+async def download_attachment(attachment_id: str, attempt: int = 1) -> None:
+    ctx = job_context()
+    async with unit_of_work(ctx.db.sessions) as session:
+        attachment = (
+            await session.execute(
+                select(Attachment).where(Attachment.id == uuid.UUID(attachment_id)).with_for_update()
+            )
+        ).scalar_one_or_none()
+        if attachment is None or attachment.status != AttachmentStatus.pending or not attachment.source_url:
+            return
+        try:
+            data = await _fetch(ctx.http, attachment.source_url, ctx.settings.max_attachment_bytes)
+            store_bytes(ctx.storage, attachment, data, ctx.settings.max_attachment_bytes)
+        except _Retry as exc:
+            if attempt < MAX_DOWNLOAD_ATTEMPTS:
+                attachment.error = str(exc)
+                await defer_in(
+                    session,
+                    download_attachment.configure(schedule_in={"seconds": backoff_seconds(attempt)}),
+                    attachment_id=attachment_id,
+                    attempt=attempt + 1,
+                )
+                return
+            attachment.status = AttachmentStatus.failed
+            attachment.error = f"Download failed: {exc}"
+        except (ValueError, PayloadTooLarge) as exc:
+            attachment.status = AttachmentStatus.failed
+            attachment.error = f"Download failed: {exc}"
+        await session.flush()
+        conversation_id = (
+            await session.execute(select(Message.conversation_id).where(Message.id == attachment.message_id))
+        ).scalar_one()
+        await emit(
+            session,
+            SignalKind.message_updated,
+            workspace_id=attachment.workspace_id,
+            conversation_id=conversation_id,
+            message_id=attachment.message_id,
+        )

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from omnibox.auth.dependencies import Access
+from omnibox.db.session import DbSession
+from omnibox.messages import service
+from omnibox.messages.schemas import MessageCreate, MessageOut
+from omnibox.messages.views import message_outs
+
+router = APIRouter(prefix="/workspaces/{workspace_id}", tags=["messages"])
+
+
+@router.get("/conversations/{conversation_id}/messages", responses={404: {}})
+async def list_messages(
+    conversation_id: uuid.UUID,
+    access: Access,
+    session: DbSession,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    before: Annotated[datetime | None, Query(description="Only messages older than this.")] = None,
+) -> list[MessageOut]:
+    """The latest ``limit`` messages (older ones with ``before``), oldest first."""
+    rows = await service.list_messages(
+        session, access.workspace_id, conversation_id, limit=limit, before=before
+    )
+    return await message_outs(session, rows)
+
+
+@router.post(
+    "/conversations/{conversation_id}/messages",
+    status_code=status.HTTP_201_CREATED,
+    responses={404: {}, 409: {}},
+)
+async def send_message(
+    conversation_id: uuid.UUID,
+    body: MessageCreate,
+    access: Access,
+    session: DbSession,
+    response: Response,
+) -> MessageOut:
+    message, created = await service.send_reply(
+        session, access, conversation_id, text=body.text, client_id=body.client_id
+    )
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return (await message_outs(session, [message]))[0]
+
+
+@router.post("/messages/{message_id}/retry", responses={404: {}, 409: {}})
+async def retry_message(message_id: uuid.UUID, access: Access, session: DbSession) -> MessageOut:
+    message = await service.retry_message(session, access.workspace_id, message_id)
+    return (await message_outs(session, [message]))[0]

@@ -1,0 +1,255 @@
+"""Ingesting an inbound message: idempotent on (channel, external id), one transaction.
+
+A delivery repeated any number of times stores one message; the conversation's counters,
+the realtime signals and the jobs only happen for the delivery that inserted it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import case, or_, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omnibox.channels.base import InboundMessage
+from omnibox.jobs.app import defer_in
+from omnibox.media.service import safe_filename, store_bytes
+from omnibox.media.storage import LocalStorage
+from omnibox.models import (
+    Attachment,
+    AttachmentStatus,
+    AuthorType,
+    Channel,
+    Contact,
+    ContactHandle,
+    Conversation,
+    ConversationStatus,
+    DeliveryStatus,
+    Direction,
+    Message,
+    MessageKind,
+)
+from omnibox.models.base import new_id, utcnow
+from omnibox.realtime.emit import emit
+from omnibox.realtime.events import SignalKind
+
+
+@dataclass
+class IngestResult:
+    message_id: uuid.UUID
+    conversation_id: uuid.UUID
+    duplicate: bool
+
+
+async def _contact_for(session: AsyncSession, channel: Channel, event: InboundMessage) -> uuid.UUID:
+    found = (
+        await session.execute(
+            select(ContactHandle.contact_id).where(
+                ContactHandle.channel_id == channel.id,
+                ContactHandle.external_id == event.contact.external_id,
+            )
+        )
+    ).scalar_one_or_none()
+    incoming = {
+        "name": event.contact.name,
+        "phone": event.contact.phone,
+        "email": event.contact.email,
+    }
+    changes = {k: v for k, v in incoming.items() if v}
+    if found is not None:
+        if changes:
+            # Only touch the row when something actually differs.
+            await session.execute(
+                update(Contact)
+                .where(
+                    Contact.id == found,
+                    or_(*[getattr(Contact, k).is_distinct_from(v) for k, v in changes.items()]),
+                )
+                .values(**changes, updated_at=utcnow())
+            )
+        return found
+    contact_id = new_id()
+    await session.execute(
+        insert(Contact).values(
+            id=contact_id,
+            workspace_id=channel.workspace_id,
+            name=event.contact.name or event.contact.phone or event.contact.email or event.contact.external_id,
+            phone=event.contact.phone,
+            email=event.contact.email,
+            custom_fields={},
+            updated_at=utcnow(),
+        )
+    )
+    inserted = (
+        await session.execute(
+            insert(ContactHandle)
+            .values(
+                id=new_id(),
+                workspace_id=channel.workspace_id,
+                contact_id=contact_id,
+                channel_id=channel.id,
+                external_id=event.contact.external_id,
+            )
+            .on_conflict_do_nothing(index_elements=["channel_id", "external_id"])
+            .returning(ContactHandle.contact_id)
+        )
+    ).scalar_one_or_none()
+    if inserted is None:
+        # A concurrent delivery created this contact first: use theirs, drop ours.
+        await session.execute(Contact.__table__.delete().where(Contact.id == contact_id))
+        return (
+            await session.execute(
+                select(ContactHandle.contact_id).where(
+                    ContactHandle.channel_id == channel.id,
+                    ContactHandle.external_id == event.contact.external_id,
+                )
+            )
+        ).scalar_one()
+    return contact_id
+
+
+async def _conversation_for(session: AsyncSession, workspace_id: uuid.UUID, contact_id: uuid.UUID) -> uuid.UUID:
+    conversation_id = (
+        await session.execute(
+            insert(Conversation)
+            .values(
+                id=new_id(),
+                workspace_id=workspace_id,
+                contact_id=contact_id,
+                status=ConversationStatus.open,
+                opened_at=utcnow(),
+                incoming_count=0,
+            )
+            .on_conflict_do_nothing(index_elements=["contact_id"])
+            .returning(Conversation.id)
+        )
+    ).scalar_one_or_none()
+    if conversation_id is not None:
+        return conversation_id
+    return (
+        await session.execute(select(Conversation.id).where(Conversation.contact_id == contact_id))
+    ).scalar_one()
+
+
+async def ingest(
+    session: AsyncSession,
+    channel: Channel,
+    event: InboundMessage,
+    *,
+    storage: LocalStorage,
+    max_attachment_bytes: int,
+) -> IngestResult:
+    from omnibox.media.tasks import download_attachment
+
+    existing = (
+        await session.execute(
+            select(Message.id, Message.conversation_id).where(
+                Message.channel_id == channel.id, Message.external_id == event.external_id
+            )
+        )
+    ).one_or_none()
+    if existing is not None:
+        return IngestResult(existing.id, existing.conversation_id, duplicate=True)
+
+    contact_id = await _contact_for(session, channel, event)
+    conversation_id = await _conversation_for(session, channel.workspace_id, contact_id)
+    reply_to_id = None
+    if event.reply_to_external_id:
+        reply_to_id = (
+            await session.execute(
+                select(Message.id).where(
+                    Message.channel_id == channel.id,
+                    Message.external_id == event.reply_to_external_id,
+                )
+            )
+        ).scalar_one_or_none()
+    now = utcnow()
+    message_id = (
+        await session.execute(
+            insert(Message)
+            .values(
+                id=new_id(),
+                workspace_id=channel.workspace_id,
+                conversation_id=conversation_id,
+                channel_id=channel.id,
+                direction=Direction.incoming,
+                author_type=AuthorType.contact,
+                kind=MessageKind.media if event.attachments and not event.text else MessageKind.text,
+                text=event.text,
+                reply_to_id=reply_to_id,
+                external_id=event.external_id,
+                status=DeliveryStatus.received,
+                attempts=0,
+                raw=event.raw,
+                created_at=now,
+            )
+            .on_conflict_do_nothing(index_elements=["channel_id", "external_id"])
+            .returning(Message.id)
+        )
+    ).scalar_one_or_none()
+    if message_id is None:
+        # Lost a race with the same delivery arriving concurrently: theirs is the message.
+        row = (
+            await session.execute(
+                select(Message.id, Message.conversation_id).where(
+                    Message.channel_id == channel.id, Message.external_id == event.external_id
+                )
+            )
+        ).one()
+        return IngestResult(row.id, row.conversation_id, duplicate=True)
+
+    reopen = Conversation.status != ConversationStatus.open
+    await session.execute(
+        update(Conversation)
+        .where(Conversation.id == conversation_id)
+        .values(
+            status=ConversationStatus.open,
+            opened_at=case((reopen, now), else_=Conversation.opened_at),
+            closed_at=case((reopen, None), else_=Conversation.closed_at),
+            snoozed_until=None,
+            last_message_id=message_id,
+            last_message_at=now,
+            last_incoming_at=now,
+            last_channel_id=channel.id,
+            incoming_count=Conversation.incoming_count + 1,
+        )
+    )
+
+    pending_downloads: list[uuid.UUID] = []
+    for position, item in enumerate(event.attachments):
+        attachment = Attachment(
+            id=new_id(),
+            workspace_id=channel.workspace_id,
+            message_id=message_id,
+            position=position,
+            media_type=item.media_type,
+            filename=safe_filename(item.filename, item.media_type),
+            source_url=item.url,
+            status=AttachmentStatus.pending,
+        )
+        if item.data is not None:
+            store_bytes(storage, attachment, item.data, max_attachment_bytes)
+        else:
+            pending_downloads.append(attachment.id)
+        session.add(attachment)
+    if event.attachments:
+        await session.flush()
+    for attachment_id in pending_downloads:
+        await defer_in(session, download_attachment, attachment_id=str(attachment_id))
+
+    await emit(
+        session,
+        SignalKind.message_created,
+        workspace_id=channel.workspace_id,
+        conversation_id=conversation_id,
+        message_id=message_id,
+    )
+    await emit(
+        session,
+        SignalKind.conversation_updated,
+        workspace_id=channel.workspace_id,
+        conversation_id=conversation_id,
+    )
+    return IngestResult(message_id, conversation_id, duplicate=False)

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class AttachmentOut(BaseModel):
+    id: uuid.UUID
+    media_type: str
+    filename: str
+    size: int
+    status: Literal["pending", "ready", "failed"]
+    url: str | None = Field(description="Where the browser fetches it; null until downloaded.")
+    duration: float | None = Field(default=None, description="Seconds, for audio and video.")
+    waveform: list[float] | None = None
+
+
+class AuthorOut(BaseModel):
+    type: Literal["contact", "user", "ai", "workflow", "system"]
+    id: uuid.UUID | None
+    name: str
+
+
+class MessageOut(BaseModel):
+    id: uuid.UUID
+    conversation_id: uuid.UUID
+    channel_id: uuid.UUID | None
+    client_id: str | None
+    direction: Literal["in", "out"]
+    author: AuthorOut
+    kind: Literal["text", "media", "voice", "comment", "system", "unsupported"]
+    text: str
+    reply_to_id: uuid.UUID | None
+    external_id: str | None
+    status: Literal["received", "queued", "sent", "delivered", "read", "failed"]
+    error: str | None
+    created_at: datetime
+    attachments: list[AttachmentOut]
+
+
+class MessageCreate(BaseModel):
+    text: str = Field(min_length=1, max_length=20_000)
+    client_id: str | None = Field(
+        default=None,
+        max_length=64,
+        description="Chosen by the client; sending again with the same id returns the same message.",
+    )

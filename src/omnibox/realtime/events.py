@@ -1,0 +1,58 @@
+"""Typed realtime events.
+
+Two shapes: ``Signal`` is what travels through PostgreSQL NOTIFY (ids and a kind, small);
+the ``*Event`` models are what a browser receives, built by the web node from a signal.
+The TypeScript client declares the same shapes (web/src/api/events.ts).
+"""
+
+from __future__ import annotations
+
+import uuid
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel
+
+from omnibox.messages.schemas import MessageOut
+
+NOTIFY_CHANNEL = "omnibox_events"
+
+
+class SignalKind(StrEnum):
+    message_created = "message.created"
+    message_updated = "message.updated"
+    conversation_updated = "conversation.updated"
+
+
+class Signal(BaseModel):
+    kind: SignalKind
+    workspace_id: uuid.UUID
+    conversation_id: uuid.UUID
+    message_id: uuid.UUID | None = None
+
+
+class MessageCreatedEvent(BaseModel):
+    type: Literal["message.created"] = "message.created"
+    workspace_id: uuid.UUID
+    conversation_id: uuid.UUID
+    message: MessageOut
+
+
+class MessageUpdatedEvent(BaseModel):
+    type: Literal["message.updated"] = "message.updated"
+    workspace_id: uuid.UUID
+    conversation_id: uuid.UUID
+    message: MessageOut
+
+
+class ConversationUpdatedEvent(BaseModel):
+    type: Literal["conversation.updated"] = "conversation.updated"
+    workspace_id: uuid.UUID
+    conversation_id: uuid.UUID
+
+
+class PingEvent(BaseModel):
+    type: Literal["ping"] = "ping"
+
+
+ServerEvent = MessageCreatedEvent | MessageUpdatedEvent | ConversationUpdatedEvent | PingEvent

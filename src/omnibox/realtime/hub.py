@@ -1,0 +1,152 @@
+"""Per-process fan-out: LISTEN for signals, load what they name once, push to local sockets.
+
+Signals are tiny (ids and a kind) so NOTIFY stays far below its 8 kB limit; each web node
+loads the message once per batch of signals, however many agents watch it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import psycopg
+from fastapi import WebSocket
+from pydantic import ValidationError
+
+from omnibox.db.engine import Database
+from omnibox.messages.views import message_outs_by_id
+from omnibox.realtime.events import (
+    NOTIFY_CHANNEL,
+    ConversationUpdatedEvent,
+    MessageCreatedEvent,
+    MessageUpdatedEvent,
+    ServerEvent,
+    Signal,
+    SignalKind,
+)
+
+log = logging.getLogger(__name__)
+
+_BATCH_MAX = 500
+_CLIENT_QUEUE = 1000
+
+
+@dataclass(eq=False)
+class Client:
+    websocket: WebSocket
+    user_id: uuid.UUID
+    workspace_id: uuid.UUID
+    outbox: asyncio.Queue[str] = field(default_factory=lambda: asyncio.Queue(_CLIENT_QUEUE))
+
+    def offer(self, payload: str) -> bool:
+        try:
+            self.outbox.put_nowait(payload)
+        except asyncio.QueueFull:
+            return False
+        return True
+
+
+class Hub:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.clients: dict[uuid.UUID, set[Client]] = defaultdict(set)
+        self._signals: asyncio.Queue[Signal] = asyncio.Queue()
+        self._tasks: list[asyncio.Task[None]] = []
+        self.listening = asyncio.Event()
+
+    async def start(self) -> None:
+        self._tasks = [
+            asyncio.create_task(self._listen(), name="realtime-listen"),
+            asyncio.create_task(self._dispatch(), name="realtime-dispatch"),
+        ]
+        await asyncio.wait_for(self.listening.wait(), timeout=30)
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    def register(self, client: Client) -> None:
+        self.clients[client.workspace_id].add(client)
+
+    def unregister(self, client: Client) -> None:
+        group = self.clients.get(client.workspace_id)
+        if group is not None:
+            group.discard(client)
+            if not group:
+                del self.clients[client.workspace_id]
+
+    async def _listen(self) -> None:
+        delay = 0.5
+        while True:
+            try:
+                async with await psycopg.AsyncConnection.connect(self.db.url, autocommit=True) as conn:
+                    await conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                    if self.listening.is_set():
+                        # We were cut off and may have missed signals: make every client resync.
+                        self._drop_all_clients()
+                    self.listening.set()
+                    delay = 0.5
+                    async for notify in conn.notifies():
+                        try:
+                            self._signals.put_nowait(Signal.model_validate_json(notify.payload))
+                        except ValidationError:
+                            log.warning("ignoring malformed signal %r", notify.payload[:200])
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("realtime listener lost its connection; reconnecting")
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 10)
+
+    def _drop_all_clients(self) -> None:
+        for group in list(self.clients.values()):
+            for client in list(group):
+                client.offer("__close__")
+
+    async def _dispatch(self) -> None:
+        while True:
+            batch = [await self._signals.get()]
+            while len(batch) < _BATCH_MAX and not self._signals.empty():
+                batch.append(self._signals.get_nowait())
+            try:
+                await self._deliver(batch)
+            except Exception:
+                log.exception("failed to deliver %d realtime signals", len(batch))
+
+    async def _deliver(self, batch: list[Signal]) -> None:
+        relevant = [s for s in batch if self.clients.get(s.workspace_id)]
+        if not relevant:
+            return
+        wanted: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        for s in relevant:
+            if s.message_id is not None:
+                wanted[s.workspace_id].append(s.message_id)
+        loaded = {}
+        if wanted:
+            async with self.db.sessions() as session:
+                for workspace_id, ids in wanted.items():
+                    loaded.update(await message_outs_by_id(session, workspace_id, ids))
+        for s in relevant:
+            event: ServerEvent
+            if s.kind == SignalKind.conversation_updated:
+                event = ConversationUpdatedEvent(
+                    workspace_id=s.workspace_id, conversation_id=s.conversation_id
+                )
+            else:
+                message = loaded.get(s.message_id) if s.message_id else None
+                if message is None:
+                    continue
+                cls = MessageCreatedEvent if s.kind == SignalKind.message_created else MessageUpdatedEvent
+                event = cls(workspace_id=s.workspace_id, conversation_id=s.conversation_id, message=message)
+            payload = event.model_dump_json()
+            for client in list(self.clients.get(s.workspace_id, ())):
+                if not client.offer(payload):
+                    log.warning("closing a realtime client that fell behind")
+                    client.offer("__close__")

@@ -1,0 +1,95 @@
+"""Configuration from the environment (prefix ``OMNIBOX_``).
+
+Every field here is documented in the README's configuration table; keep both in step.
+"""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="OMNIBOX_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path("./data"),
+        description="Where the embedded PostgreSQL, uploaded files and the generated secret live.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="PostgreSQL URL (postgresql://user:pass@host/db). Unset: embedded PostgreSQL.",
+    )
+    secret_key: str | None = Field(
+        default=None,
+        description="Signs sessions and webhook secrets. Unset: generated once into the data dir.",
+    )
+    host: str = Field(default="127.0.0.1", description="Address `omnibox serve` listens on.")
+    port: int = Field(default=8000, description="Port `omnibox serve` listens on.")
+    public_url: str | None = Field(
+        default=None,
+        description="Public base URL (https://inbox.example.com) used in webhook URLs and links.",
+    )
+    storage_dir: Path | None = Field(
+        default=None, description="Where files are stored. Unset: `<data_dir>/files`."
+    )
+    secure_cookies: bool = Field(
+        default=False,
+        description="Mark the session cookie Secure (set it when served over HTTPS).",
+    )
+    session_days: int = Field(default=30, description="How long a login session lasts, in days.")
+    max_webhook_bytes: int = Field(
+        default=25 * 1024 * 1024, description="Largest inbound webhook body accepted, in bytes."
+    )
+    max_attachment_bytes: int = Field(
+        default=20 * 1024 * 1024, description="Largest single attachment accepted, in bytes."
+    )
+    worker_concurrency: int = Field(
+        default=4, description="Jobs a worker runs at once (in-process and `omnibox worker`)."
+    )
+    outbound_timeout_s: float = Field(
+        default=15.0, description="Timeout for one outbound delivery HTTP request, in seconds."
+    )
+    outbound_max_attempts: int = Field(
+        default=6, description="Delivery attempts before an outbound message is marked failed."
+    )
+    login_max_failures: int = Field(
+        default=5, description="Failed logins per e-mail and address before logins are slowed down."
+    )
+    bootstrap_email: str = Field(
+        default="admin@example.com", description="E-mail of the owner created on first start."
+    )
+    bootstrap_password: str | None = Field(
+        default=None,
+        description="Password of the owner created on first start. Unset: a random one, printed.",
+    )
+    bootstrap_workspace: str = Field(
+        default="My team", description="Name of the workspace created on first start."
+    )
+    log_level: str = Field(default="info", description="Log level: debug, info, warning, error.")
+
+    @property
+    def files_dir(self) -> Path:
+        return self.storage_dir or self.data_dir / "files"
+
+    def resolved_secret_key(self) -> str:
+        """The configured secret, else one generated once and kept in the data dir."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.data_dir / "secret_key"
+        if path.exists():
+            return path.read_text().strip()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        path.write_text(key)
+        path.chmod(0o600)
+        return key
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,73 @@
+// Writing server events into the TanStack Query cache (realtime and our own sends).
+import type { QueryClient } from '@tanstack/react-query'
+import { isConversationOnScreen } from '../lib/activeConversation'
+import { applyMessageToList, patchConversation, withMessage } from '../lib/conversationCache'
+import { upsertMessage, type UpsertMode } from '../lib/messageCache'
+import type { RealtimeEvent } from './events'
+import { keys } from './keys'
+import type { ConversationPages, MessagePages } from './queries'
+import type { Conversation, Message, StatusFilter } from './types'
+
+/** Put a new or changed message everywhere it shows: the thread, the inbox lists, the header. */
+export function cacheMessage(
+  qc: QueryClient,
+  wid: string,
+  cid: string,
+  message: Message,
+  options: { mode?: UpsertMode; isNew: boolean; bumpUnread: boolean },
+) {
+  qc.setQueryData<MessagePages>(keys.messages(wid, cid), (data) =>
+    upsertMessage(data, message, options.mode ?? 'replace') as MessagePages | undefined,
+  )
+  if (!options.isNew || message.kind === 'system') return
+  for (const [key, data] of qc.getQueriesData<ConversationPages>({
+    queryKey: keys.conversationLists(wid),
+  })) {
+    if (!data) continue
+    const result = applyMessageToList(data, cid, message, options.bumpUnread)
+    if (result.found) {
+      qc.setQueryData(key, result.data)
+    } else {
+      const status = key[2] as StatusFilter | undefined
+      // A conversation we do not list yet (new, or reopened): let the server say where it goes.
+      if (status === 'open' || status === 'all') void qc.invalidateQueries({ queryKey: key, exact: true })
+    }
+  }
+  qc.setQueryData<Conversation>(keys.conversation(wid, cid), (c) =>
+    c ? withMessage(c, message, options.bumpUnread) : c,
+  )
+}
+
+/** The user has read the conversation: clear its unread badge right away. */
+export function cacheRead(qc: QueryClient, wid: string, cid: string) {
+  for (const [key, data] of qc.getQueriesData<ConversationPages>({
+    queryKey: keys.conversationLists(wid),
+  })) {
+    const next = patchConversation(data, cid, { unread_count: 0 })
+    if (next !== data) qc.setQueryData(key, next)
+  }
+  qc.setQueryData<Conversation>(keys.conversation(wid, cid), (c) =>
+    c && c.unread_count ? { ...c, unread_count: 0 } : c,
+  )
+}
+
+export function applyRealtimeEvent(qc: QueryClient, wid: string, event: RealtimeEvent) {
+  if (event.type === 'ping') return
+  if (String(event.workspace_id) !== wid) return
+  const cid = String(event.conversation_id)
+  switch (event.type) {
+    case 'message.created':
+      cacheMessage(qc, wid, cid, event.message, {
+        isNew: true,
+        bumpUnread: event.message.direction === 'in' && !isConversationOnScreen(wid, cid),
+      })
+      break
+    case 'message.updated':
+      cacheMessage(qc, wid, cid, event.message, { isNew: false, bumpUnread: false })
+      break
+    case 'conversation.updated':
+      void qc.invalidateQueries({ queryKey: keys.conversationLists(wid) })
+      void qc.invalidateQueries({ queryKey: keys.conversation(wid, cid) })
+      break
+  }
+}

@@ -1,0 +1,100 @@
+// Every REST call the client makes. Keep path/parameter names here only, so a regenerated
+// schema can only break this one file.
+import { api } from './client'
+import { ApiError, unwrap } from './errors'
+import {
+  asConversationId,
+  asMessageId,
+  asWorkspaceId,
+  type Conversation,
+  type Message,
+  type Session,
+  type StatusFilter,
+  type Workspace,
+} from './types'
+
+export const PAGE_SIZE = 50
+
+export async function fetchSession(): Promise<Session | null> {
+  try {
+    return await unwrap(api.GET('/api/v1/auth/me'))
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null
+    throw err
+  }
+}
+
+export function login(email: string, password: string): Promise<Session> {
+  return unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }))
+}
+
+export async function logout(): Promise<void> {
+  await unwrap(api.POST('/api/v1/auth/logout'))
+}
+
+export function fetchWorkspaces(): Promise<Workspace[]> {
+  return unwrap(api.GET('/api/v1/workspaces'))
+}
+
+export function fetchConversations(
+  wid: string,
+  status: StatusFilter,
+  before?: string,
+): Promise<Conversation[]> {
+  return unwrap(
+    api.GET('/api/v1/workspaces/{wid}/conversations', {
+      params: {
+        path: { wid: asWorkspaceId(wid) },
+        query: { status, limit: PAGE_SIZE, ...(before ? { before } : {}) },
+      },
+    }),
+  )
+}
+
+export function fetchConversation(wid: string, cid: string): Promise<Conversation> {
+  return unwrap(
+    api.GET('/api/v1/workspaces/{wid}/conversations/{cid}', {
+      params: { path: { wid: asWorkspaceId(wid), cid: asConversationId(cid) } },
+    }),
+  )
+}
+
+export function fetchMessages(wid: string, cid: string, before?: string): Promise<Message[]> {
+  return unwrap(
+    api.GET('/api/v1/workspaces/{wid}/conversations/{cid}/messages', {
+      params: {
+        path: { wid: asWorkspaceId(wid), cid: asConversationId(cid) },
+        query: { limit: PAGE_SIZE, ...(before ? { before } : {}) },
+      },
+    }),
+  )
+}
+
+export function sendMessage(
+  wid: string,
+  cid: string,
+  body: { text: string; client_id: string },
+): Promise<Message> {
+  return unwrap(
+    api.POST('/api/v1/workspaces/{wid}/conversations/{cid}/messages', {
+      params: { path: { wid: asWorkspaceId(wid), cid: asConversationId(cid) } },
+      body,
+    }),
+  )
+}
+
+export async function markRead(wid: string, cid: string): Promise<void> {
+  await unwrap(
+    api.POST('/api/v1/workspaces/{wid}/conversations/{cid}/read', {
+      params: { path: { wid: asWorkspaceId(wid), cid: asConversationId(cid) } },
+    }),
+  )
+}
+
+export function retryMessage(wid: string, mid: string): Promise<Message> {
+  return unwrap(
+    api.POST('/api/v1/workspaces/{wid}/messages/{mid}/retry', {
+      params: { path: { wid: asWorkspaceId(wid), mid: asMessageId(mid) } },
+    }),
+  )
+}

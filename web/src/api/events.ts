@@ -1,0 +1,82 @@
+// Realtime events sent by the server over /api/v1/ws, validated on arrival.
+import type { Message } from './types'
+
+export type MessageCreatedEvent = {
+  type: 'message.created'
+  workspace_id: string
+  conversation_id: string
+  message: Message
+}
+export type MessageUpdatedEvent = {
+  type: 'message.updated'
+  workspace_id: string
+  conversation_id: string
+  message: Message
+}
+export type ConversationUpdatedEvent = {
+  type: 'conversation.updated'
+  workspace_id: string
+  conversation_id: string
+}
+export type PingEvent = { type: 'ping' }
+
+export type RealtimeEvent =
+  | MessageCreatedEvent
+  | MessageUpdatedEvent
+  | ConversationUpdatedEvent
+  | PingEvent
+
+type Obj = Record<string, unknown>
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isId = (v: unknown) => typeof v === 'string' || typeof v === 'number'
+
+function isMessage(v: unknown): v is Message {
+  return (
+    isObj(v) &&
+    isId(v.id) &&
+    isId(v.conversation_id) &&
+    (v.direction === 'in' || v.direction === 'out') &&
+    typeof v.kind === 'string' &&
+    typeof v.status === 'string' &&
+    typeof v.created_at === 'string' &&
+    isObj(v.author) &&
+    Array.isArray(v.attachments)
+  )
+}
+
+/** Parse one WebSocket frame; returns null for anything malformed or unknown. */
+export function parseEvent(data: unknown): RealtimeEvent | null {
+  let raw: unknown = data
+  if (typeof data === 'string') {
+    try {
+      raw = JSON.parse(data)
+    } catch {
+      return null
+    }
+  }
+  if (!isObj(raw) || typeof raw.type !== 'string') return null
+  switch (raw.type) {
+    case 'ping':
+      return { type: 'ping' }
+    case 'message.created':
+    case 'message.updated':
+      if (!isId(raw.workspace_id) || !isId(raw.conversation_id) || !isMessage(raw.message)) {
+        return null
+      }
+      return {
+        type: raw.type,
+        workspace_id: String(raw.workspace_id),
+        conversation_id: String(raw.conversation_id),
+        message: raw.message,
+      }
+    case 'conversation.updated':
+      if (!isId(raw.workspace_id) || !isId(raw.conversation_id)) return null
+      return {
+        type: 'conversation.updated',
+        workspace_id: String(raw.workspace_id),
+        conversation_id: String(raw.conversation_id),
+      }
+    default:
+      return null
+  }
+}

@@ -1,0 +1,11 @@
+import type { StatusFilter } from './types'
+
+/** TanStack Query keys, in one place. */
+export const keys = {
+  session: ['session'] as const,
+  workspaces: ['workspaces'] as const,
+  conversationLists: (wid: string) => ['conversations', wid] as const,
+  conversationList: (wid: string, status: StatusFilter) => ['conversations', wid, status] as const,
+  conversation: (wid: string, cid: string) => ['conversation', wid, cid] as const,
+  messages: (wid: string, cid: string) => ['messages', wid, cid] as const,
+}

@@ -1,0 +1,40 @@
+// Friendly aliases for the generated OpenAPI schema (src/api/schema.d.ts, `npm run gen:api`).
+import type { components } from './schema'
+
+type Schemas = components['schemas']
+
+export type Session = Schemas['Session']
+export type User = Schemas['User']
+export type Workspace = Schemas['Workspace']
+export type Role = Workspace['role']
+export type Conversation = Schemas['Conversation']
+export type ConversationStatus = Conversation['status']
+export type Contact = Conversation['contact']
+export type LastMessage = NonNullable<Conversation['last_message']>
+export type ChannelBrief = NonNullable<Conversation['last_channel']>
+export type Message = Schemas['Message']
+export type MessageStatus = Message['status']
+export type MessageKind = Message['kind']
+export type Direction = Message['direction']
+export type Author = Message['author']
+export type Attachment = Message['attachments'][number]
+export type Problem = Schemas['Problem']
+
+/** The status filter of the inbox list (`all` is not a conversation status). */
+export type StatusFilter = ConversationStatus | 'all'
+
+/**
+ * Ids travel through the UI as strings (they come from the URL). The schema decides whether
+ * they are UUIDs or integers; path parameters are interpolated into the URL either way, so
+ * these casts are safe at runtime and keep the UI independent of that choice.
+ */
+export type WorkspaceId = Workspace['id']
+export type ConversationId = Conversation['id']
+export type MessageId = Message['id']
+
+export const asWorkspaceId = (id: string) => id as unknown as WorkspaceId
+export const asConversationId = (id: string) => id as unknown as ConversationId
+export const asMessageId = (id: string) => id as unknown as MessageId
+
+/** Compare ids of any type (string/number) safely. */
+export const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b)

@@ -1,0 +1,95 @@
+// Pure helpers on the cached pages of a conversation's messages.
+// Page 0 is the latest page; each page is oldest-first (as the API returns it);
+// later pages are older (loaded with `before`).
+import { sameId, type Message, type MessageStatus } from '../api/types'
+
+export type Pages<T> = { pages: T[][]; pageParams: unknown[] }
+
+const time = (iso: string) => {
+  const t = Date.parse(iso)
+  return Number.isNaN(t) ? 0 : t
+}
+
+/** All messages oldest-first, without duplicates (pages may overlap after live inserts). */
+export function flattenMessages(data: Pages<Message> | undefined): Message[] {
+  if (!data) return []
+  const seen = new Set<string>()
+  const out: Message[] = []
+  for (let p = data.pages.length - 1; p >= 0; p--) {
+    for (const m of data.pages[p] ?? []) {
+      const key = String(m.id)
+      if (seen.has(key)) continue
+      seen.add(key)
+      out.push(m)
+    }
+  }
+  return out.sort((a, b) => time(a.created_at) - time(b.created_at))
+}
+
+const STATUS_RANK: Record<MessageStatus, number> = {
+  received: 0,
+  queued: 0,
+  sent: 1,
+  failed: 1,
+  delivered: 2,
+  read: 3,
+}
+
+/** How an update is applied when the message is already there. */
+export type UpsertMode =
+  /** Authoritative and ordered (a WebSocket event, a retry response): replace. */
+  | 'replace'
+  /** A create response that may be older than a realtime update: never regress status. */
+  | 'keep-newer'
+
+function matches(a: Message, b: Message) {
+  if (sameId(a.id, b.id)) return true
+  return !!a.client_id && !!b.client_id && a.client_id === b.client_id
+}
+
+function choose(existing: Message, incoming: Message, mode: UpsertMode): Message {
+  if (mode === 'keep-newer' && STATUS_RANK[existing.status] >= STATUS_RANK[incoming.status]) {
+    return existing
+  }
+  return incoming
+}
+
+/**
+ * Insert or update a message (matched by id, or by client_id for our own sends).
+ * New messages go into the latest page in time order. Returns the same object when nothing
+ * changed, so React Query does not re-render.
+ */
+export function upsertMessage(
+  data: Pages<Message> | undefined,
+  message: Message,
+  mode: UpsertMode = 'replace',
+): Pages<Message> | undefined {
+  if (!data) return data
+  for (let p = 0; p < data.pages.length; p++) {
+    const page = data.pages[p] ?? []
+    const i = page.findIndex((m) => matches(m, message))
+    if (i === -1) continue
+    const current = page[i]!
+    const next = choose(current, message, mode)
+    if (next === current) return data
+    const pages = data.pages.slice()
+    const newPage = page.slice()
+    newPage[i] = next
+    pages[p] = newPage
+    return { ...data, pages }
+  }
+  const pages = data.pages.length ? data.pages.slice() : [[]]
+  const latest = (pages[0] ?? []).slice()
+  const t = time(message.created_at)
+  let at = latest.length
+  while (at > 0 && time(latest[at - 1]!.created_at) > t) at--
+  latest.splice(at, 0, message)
+  pages[0] = latest
+  return { ...data, pages, pageParams: data.pageParams.length ? data.pageParams : [undefined] }
+}
+
+/** The `before` cursor for the next (older) page, or undefined when there is none. */
+export function olderPageParam(lastPage: Message[], pageSize: number): string | undefined {
+  if (lastPage.length < pageSize) return undefined
+  return lastPage[0]?.created_at
+}
