@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, ORJSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.staticfiles import StaticFiles
@@ -20,6 +20,7 @@ from omnibox import __version__
 from omnibox.auth import endpoints as auth_endpoints
 from omnibox.channels import endpoints as channel_endpoints
 from omnibox.channels import hooks
+from omnibox.contacts import endpoints as contact_endpoints
 from omnibox.conversations import endpoints as conversation_endpoints
 from omnibox.db.engine import Database
 from omnibox.errors import CsrfRejected, OmniboxError
@@ -38,8 +39,8 @@ PROBLEM_JSON = "application/problem+json"
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
-def problem(status: int, title: str, detail: str, slug: str, **extra: Any) -> ORJSONResponse:
-    return ORJSONResponse(
+def problem(status: int, title: str, detail: str, slug: str, **extra: Any) -> JSONResponse:
+    return JSONResponse(
         {
             "type": f"https://omnibox.dev/problems/{slug}",
             "title": title,
@@ -55,7 +56,7 @@ def problem(status: int, title: str, detail: str, slug: str, **extra: Any) -> OR
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(OmniboxError)
     async def domain_error(_: Request, exc: OmniboxError) -> Response:
-        response = ORJSONResponse(exc.problem(), status_code=exc.status, media_type=PROBLEM_JSON)
+        response = JSONResponse(exc.problem(), status_code=exc.status, media_type=PROBLEM_JSON)
         response.headers.update(exc.headers)
         return response
 
@@ -85,10 +86,10 @@ class CsrfMiddleware(BaseHTTPMiddleware):
             source = request.headers.get("origin") or request.headers.get("referer")
             if source and source != "null" and urlsplit(source).netloc != request.headers.get("host"):
                 exc = CsrfRejected("This request came from another site.")
-                return ORJSONResponse(exc.problem(), status_code=exc.status, media_type=PROBLEM_JSON)
+                return JSONResponse(exc.problem(), status_code=exc.status, media_type=PROBLEM_JSON)
             if source == "null":
                 exc = CsrfRejected("This request came from an opaque origin.")
-                return ORJSONResponse(exc.problem(), status_code=exc.status, media_type=PROBLEM_JSON)
+                return JSONResponse(exc.problem(), status_code=exc.status, media_type=PROBLEM_JSON)
         return await call_next(request)
 
 
@@ -139,7 +140,6 @@ def create_app(
         docs_url="/api/v1/docs",
         redoc_url=None,
         lifespan=lifespan,
-        default_response_class=ORJSONResponse,
     )
     app.state.settings = settings
     _install_error_handlers(app)
@@ -151,6 +151,7 @@ def create_app(
         workspace_endpoints,
         conversation_endpoints,
         message_endpoints,
+        contact_endpoints,
         channel_endpoints,
         media_endpoints,
     ):

@@ -35,12 +35,17 @@ def _lock_seconds(failures: int, limit: int) -> int:
     return min(2 ** (failures - limit + 1), _MAX_LOCK_SECONDS)
 
 
+# Many people may share one office address: it gets more room than a single account.
+_ADDRESS_LIMIT_FACTOR = 10
+
+
 async def check_throttle(session: AsyncSession, keys: list[str], limit: int) -> None:
     rows = (await session.execute(select(LoginThrottle).where(LoginThrottle.key.in_(keys)))).scalars()
     now = utcnow()
     wait = 0.0
     for row in rows:
-        until = row.last_failure_at + timedelta(seconds=_lock_seconds(row.failures, limit))
+        key_limit = limit * _ADDRESS_LIMIT_FACTOR if row.key.startswith("ip:") else limit
+        until = row.last_failure_at + timedelta(seconds=_lock_seconds(row.failures, key_limit))
         wait = max(wait, (until - now).total_seconds())
     if wait > 0:
         raise TooManyAttempts(retry_after=math.ceil(wait))

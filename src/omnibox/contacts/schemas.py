@@ -10,3 +10,10 @@ class ContactBrief(BaseModel):
     name: str
     phone: str | None
     email: str | None
+
+
+class ContactOut(ContactBrief):
+    language: str | None
+    custom_fields: dict[str, object]
+    blocked: bool
+    conversation_id: uuid.UUID | None

@@ -43,7 +43,7 @@ async def message_outs(session: AsyncSession, messages: Sequence[Message]) -> li
 
     user_ids = {m.author_user_id for m in messages if m.author_user_id}
     users = (
-        dict((await session.execute(select(User.id, User.name).where(User.id.in_(user_ids)))).tuples().all())
+        {uid: name for uid, name in await session.execute(select(User.id, User.name).where(User.id.in_(user_ids)))}
         if user_ids
         else {}
     )
@@ -55,7 +55,7 @@ async def message_outs(session: AsyncSession, messages: Sequence[Message]) -> li
             .join(Contact, Contact.id == Conversation.contact_id)
             .where(Conversation.id.in_(conversation_ids))
         )
-        contacts = {conversation_id: (cid, name) for conversation_id, cid, name in rows.tuples()}
+        contacts = {conversation_id: (cid, name) for conversation_id, cid, name in rows}
 
     def author(m: Message) -> AuthorOut:
         if m.author_type == AuthorType.contact:

@@ -1,0 +1,736 @@
+"""Ingestion benchmark: inbound webhooks in, ``message.created`` events out to a connected agent.
+
+It posts N inbound API-channel webhooks from C concurrent senders (httpx, HTTP/1.1 keep-alive)
+while an agent's WebSocket is connected to the same workspace, and prints:
+
+* throughput: messages per second (first request sent to last response received);
+* webhook latency (request sent to response received) p50/p95/p99/max;
+* webhook-to-WebSocket latency p50/p95/p99/max: from the moment a webhook request is sent to
+  the moment the agent's socket receives the ``message.created`` event with the same
+  ``external_id``;
+* events that never arrived (must be 0), errors by status, and the CPU the server used.
+
+All timestamps come from ``time.perf_counter()`` in this one process. This is a benchmark that
+prints figures next to the targets (at least 500 messages/s, p99 webhook-to-WebSocket under
+100 ms); it is not a test. The exit status is 1 only when something went wrong (HTTP errors,
+duplicates, missing events), never because a figure missed its target.
+
+Run it (``make bench`` runs the first form):
+
+    .venv/bin/python bench/ingest.py                     # own server, 5000 messages, 32 senders
+    .venv/bin/python bench/ingest.py -n 2000 -c 32 --json  # also the figures as one JSON line
+    .venv/bin/python bench/ingest.py --url http://127.0.0.1:8000 \\
+        --email admin@example.com --password '...'      # a server you started yourself
+
+By default it starts ``omnibox serve`` on a free port of 127.0.0.1 with a fresh temporary
+``OMNIBOX_DATA_DIR`` (so an embedded PostgreSQL; ``OMNIBOX_*`` variables of the caller are not
+passed on), logs in as the bootstrap owner, measures, then stops the server with SIGTERM (which
+stops its PostgreSQL too), checks that no PostgreSQL of that data dir is left running, and
+deletes the directory (``--keep-data`` keeps it, with the server log). With ``--url`` the
+credentials may come from ``OMNIBOX_BENCH_EMAIL`` / ``OMNIBOX_BENCH_PASSWORD``; each run creates
+a new API channel named ``bench <time>`` in the workspace (an owner or a manager is needed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Coroutine, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psutil
+from websockets.asyncio.client import ClientConnection, connect
+
+TARGET_RATE = 500.0
+TARGET_WS_P99_MS = 100.0
+BOOTSTRAP_EMAIL = "admin@example.com"
+STARTUP_TIMEOUT_S = 120.0
+STOP_TIMEOUT_S = 30.0
+HEALTH_PATH = "/api/v1/health"
+
+
+# --------------------------------------------------------------------------- options
+
+
+@dataclass(frozen=True)
+class Options:
+    url: str | None
+    email: str | None
+    password: str | None
+    workspace_id: str | None
+    messages: int
+    concurrency: int
+    contacts: int
+    warmup: int
+    drain_timeout: float
+    server_log_level: str
+    keep_data: bool
+    json: bool
+
+
+def parse_options(argv: Sequence[str] | None = None) -> Options:
+    parser = argparse.ArgumentParser(
+        description="Benchmark inbound webhook ingestion and realtime delivery to an agent.",
+    )
+    parser.add_argument(
+        "--url", help="Base URL of a running server (default: start one on 127.0.0.1)."
+    )
+    parser.add_argument("--email", default=os.environ.get("OMNIBOX_BENCH_EMAIL"))
+    parser.add_argument("--password", default=os.environ.get("OMNIBOX_BENCH_PASSWORD"))
+    parser.add_argument("--workspace-id", help="Workspace to use (default: the first you manage).")
+    parser.add_argument("-n", "--messages", type=int, default=5000, help="Measured messages.")
+    parser.add_argument("-c", "--concurrency", type=int, default=32, help="Concurrent senders.")
+    parser.add_argument("--contacts", type=int, default=500, help="Distinct contacts.")
+    parser.add_argument("--warmup", type=int, default=200, help="Messages sent first, not counted.")
+    parser.add_argument(
+        "--drain-timeout",
+        type=float,
+        default=10.0,
+        help="Seconds to wait for the last WebSocket events after the last response.",
+    )
+    parser.add_argument(
+        "--server-log-level",
+        default="info",
+        help="OMNIBOX_LOG_LEVEL of the server it starts (info logs every request, as by default).",
+    )
+    parser.add_argument(
+        "--keep-data", action="store_true", help="Keep the started server's data dir and log."
+    )
+    parser.add_argument("--json", action="store_true", help="Also print the figures as JSON.")
+    ns = parser.parse_args(argv)
+    if ns.messages < 1 or ns.concurrency < 1 or ns.contacts < 1 or ns.warmup < 0:
+        parser.error("--messages, --concurrency and --contacts must be positive, --warmup >= 0")
+    if ns.url and not (ns.email and ns.password):
+        parser.error("--url needs --email and --password (or OMNIBOX_BENCH_EMAIL/_PASSWORD)")
+    return Options(
+        url=ns.url.rstrip("/") if ns.url else None,
+        email=ns.email,
+        password=ns.password,
+        workspace_id=ns.workspace_id,
+        messages=ns.messages,
+        concurrency=ns.concurrency,
+        contacts=ns.contacts,
+        warmup=ns.warmup,
+        drain_timeout=ns.drain_timeout,
+        server_log_level=ns.server_log_level,
+        keep_data=ns.keep_data,
+        json=ns.json,
+    )
+
+
+# --------------------------------------------------------------------------- managed server
+
+
+@dataclass(frozen=True)
+class CpuSample:
+    """CPU seconds (user + system) used so far, and when they were read."""
+
+    at: float
+    server: float
+    postgres: float
+    client: float
+
+
+def _cpu_seconds(proc: psutil.Process, *, reaped_children: bool = False) -> float:
+    times = proc.cpu_times()
+    total = times.user + times.system
+    if reaped_children:
+        total += times.children_user + times.children_system
+    return total
+
+
+def _tree_cpu_seconds(root: psutil.Process | None, *, reaped_children: bool = False) -> float:
+    """CPU of a process and its live descendants (plus its reaped children, when asked)."""
+    if root is None:
+        return 0.0
+    total = 0.0
+    with contextlib.suppress(psutil.NoSuchProcess):
+        total += _cpu_seconds(root, reaped_children=reaped_children)
+        for child in root.children(recursive=True):
+            with contextlib.suppress(psutil.NoSuchProcess):
+                total += _cpu_seconds(child)
+    return total
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _omnibox_command() -> list[str]:
+    script = Path(sys.executable).parent / "omnibox"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from omnibox.cli import main; main()"]
+
+
+class ManagedServer:
+    """``omnibox serve`` in its own process group, on a fresh data dir with embedded PostgreSQL."""
+
+    def __init__(self, *, log_level: str, keep_data: bool) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="omnibox-bench-"))
+        self.data_dir = self.root / "data"
+        self.pgdata = (self.data_dir / "pg").resolve()
+        self.log_path = self.root / "server.log"
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.email = BOOTSTRAP_EMAIL
+        self.password = secrets.token_urlsafe(16)
+        self.log_level = log_level
+        self.keep_data = keep_data
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def _environment(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("OMNIBOX_")}
+        env.update(
+            OMNIBOX_DATA_DIR=str(self.data_dir),
+            OMNIBOX_BOOTSTRAP_EMAIL=self.email,
+            OMNIBOX_BOOTSTRAP_PASSWORD=self.password,
+            OMNIBOX_LOG_LEVEL=self.log_level,
+        )
+        return env
+
+    def start(self) -> None:
+        command = [*_omnibox_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                command,
+                cwd=self.root,  # no stray .env file is read
+                env=self._environment(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self._wait_healthy()
+
+    def _wait_healthy(self) -> None:
+        assert self.process is not None
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        with httpx.Client(timeout=2.0) as client:
+            while time.monotonic() < deadline:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"the server exited ({self.process.returncode})")
+                with contextlib.suppress(httpx.HTTPError):
+                    if client.get(self.url + HEALTH_PATH).status_code == 200:
+                        return
+                time.sleep(0.2)
+        raise RuntimeError(f"the server was not healthy within {STARTUP_TIMEOUT_S:.0f} s")
+
+    def log_tail(self, lines: int = 30) -> str:
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def postmaster(self) -> psutil.Process | None:
+        """The embedded PostgreSQL of this data dir, if it runs (it is not our child)."""
+        for proc in psutil.process_iter(["name", "cmdline"]):
+            cmdline = proc.info["cmdline"] or []
+            if proc.info["name"] == "postgres" and str(self.pgdata) in cmdline:
+                return proc
+        return None
+
+    def cpu_sample(self) -> CpuSample:
+        server = psutil.Process(self.process.pid) if self.process else None
+        return CpuSample(
+            at=time.perf_counter(),
+            server=_tree_cpu_seconds(server),
+            postgres=_tree_cpu_seconds(self.postmaster(), reaped_children=True),
+            client=time.process_time(),
+        )
+
+    def stop(self) -> list[str]:
+        """Stop the server (and so its PostgreSQL); return problems worth reporting."""
+        problems: list[str] = []
+        if self.process is not None and self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(STOP_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                problems.append("the server ignored SIGTERM; killed it")
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        problems.extend(self._stop_leftover_postgres())
+        if self.keep_data:
+            problems.append(f"kept the data dir and server log in {self.root}")
+        else:
+            shutil.rmtree(self.root, ignore_errors=True)
+        return problems
+
+    def _stop_leftover_postgres(self) -> list[str]:
+        postmaster = self.postmaster()
+        if postmaster is None:
+            return []
+        with contextlib.suppress(psutil.NoSuchProcess):
+            postmaster.send_signal(signal.SIGINT)  # PostgreSQL's "fast" shutdown
+            try:
+                postmaster.wait(STOP_TIMEOUT_S)
+            except psutil.TimeoutExpired:
+                postmaster.kill()
+        return [f"PostgreSQL (pid {postmaster.pid}) outlived the server; stopped it"]
+
+
+# --------------------------------------------------------------------------- workspace setup
+
+
+@dataclass(frozen=True)
+class Session:
+    base_url: str
+    cookie: str
+    workspace_id: str
+    webhook_url: str
+
+
+async def open_session(base_url: str, email: str, password: str, workspace: str | None) -> Session:
+    """Log in, pick a workspace the user manages, and create a fresh API channel in it."""
+    async with httpx.AsyncClient(base_url=base_url, timeout=30.0) as client:
+        login = await client.post("/api/v1/auth/login", json={"email": email, "password": password})
+        if login.status_code != 200:
+            raise RuntimeError(f"login failed ({login.status_code}): {login.text[:300]}")
+        cookie = login.cookies.get("omnibox_session")
+        if not cookie:
+            raise RuntimeError("login answered without an omnibox_session cookie")
+        workspace_id = workspace or _managed_workspace(login.json()["workspaces"])
+        created = await client.post(
+            f"/api/v1/workspaces/{workspace_id}/channels",
+            json={"name": f"bench {time.strftime('%Y-%m-%d %H:%M:%S')}", "callback_url": None},
+        )
+        if created.status_code != 201:
+            raise RuntimeError(f"creating a channel failed ({created.status_code}): {created.text}")
+    # The server builds webhook URLs from its public URL; we talk to the address we were given.
+    path = "/hooks/" + created.json()["webhook_url"].split("/hooks/", 1)[1]
+    return Session(base_url, cookie, workspace_id, base_url + path)
+
+
+def _managed_workspace(workspaces: list[dict[str, Any]]) -> str:
+    for ws in workspaces:
+        if ws.get("role") in ("owner", "manager"):
+            return str(ws["id"])
+    raise RuntimeError("this user is not an owner or manager of any workspace")
+
+
+def websocket_url(session: Session) -> str:
+    scheme, rest = session.base_url.split("://", 1)
+    ws_scheme = "wss" if scheme == "https" else "ws"
+    return f"{ws_scheme}://{rest}/api/v1/ws?workspace_id={session.workspace_id}"
+
+
+# --------------------------------------------------------------------------- the agent's socket
+
+
+@dataclass
+class EventTracker:
+    """When each ``message.created`` event arrived, by the message's external id."""
+
+    arrivals: dict[str, float] = field(default_factory=dict)
+    other_events: Counter[str] = field(default_factory=Counter)
+    closed: str | None = None
+    _pending: set[str] = field(default_factory=set)
+    _all_in: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def record(self, raw: str | bytes, now: float) -> None:
+        event = json.loads(raw)
+        kind = str(event.get("type"))
+        if kind != "message.created":
+            self.other_events[kind] += 1
+            return
+        external_id = event["message"].get("external_id")
+        if external_id is None or external_id in self.arrivals:
+            return
+        self.arrivals[external_id] = now
+        self._pending.discard(external_id)
+        if not self._pending:
+            self._all_in.set()
+
+    def expect(self, external_ids: Iterable[str]) -> None:
+        self._pending = {e for e in external_ids if e not in self.arrivals}
+        self._all_in = asyncio.Event()
+        if not self._pending:
+            self._all_in.set()
+
+    async def wait(self, within: float) -> set[str]:
+        """Wait until every expected event arrived (at most ``within`` s); return the missing."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._all_in.wait(), within)
+        return set(self._pending)
+
+
+async def listen(ws: ClientConnection, tracker: EventTracker) -> None:
+    try:
+        async for raw in ws:
+            tracker.record(raw, time.perf_counter())
+    finally:
+        tracker.closed = f"code {ws.close_code} {ws.close_reason or ''}".strip()
+
+
+# --------------------------------------------------------------------------- the senders
+
+
+@dataclass
+class Phase:
+    """One batch of webhooks and what happened to each (indexes match ``external_ids``)."""
+
+    external_ids: list[str]
+    bodies: list[bytes]
+    sent: list[float] = field(default_factory=list)
+    answered: list[float] = field(default_factory=list)
+    outcome: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        n = len(self.external_ids)
+        self.sent = [0.0] * n
+        self.answered = [0.0] * n
+        self.outcome = [""] * n
+
+
+def build_phase(run_id: str, label: str, count: int, contacts: int, offset: int) -> Phase:
+    """Messages spread round-robin over the contacts; bodies are encoded before timing."""
+    ids: list[str] = []
+    bodies: list[bytes] = []
+    for i in range(count):
+        k = (offset + i) % contacts
+        external_id = f"{run_id}-{label}-{i}"
+        payload = {
+            "id": external_id,
+            "contact": {
+                "id": f"{run_id}-contact-{k}",
+                "name": f"Bench contact {k}",
+                "phone": f"+1555{k:07d}",
+                "email": f"contact{k}@bench.example",
+            },
+            "text": f"Hello, this is message {i} of the {label} phase from contact {k}.",
+        }
+        ids.append(external_id)
+        bodies.append(json.dumps(payload).encode())
+    return Phase(ids, bodies)
+
+
+async def send_phase(client: httpx.AsyncClient, url: str, phase: Phase, concurrency: int) -> None:
+    """Closed loop: ``concurrency`` senders, each posting its next webhook when one answers."""
+    indexes: Iterator[int] = iter(range(len(phase.external_ids)))
+    headers = {"content-type": "application/json"}
+
+    async def sender() -> None:
+        for i in indexes:  # shared iterator: each index goes to exactly one sender
+            phase.sent[i] = time.perf_counter()
+            try:
+                response = await client.post(url, content=phase.bodies[i], headers=headers)
+                await response.aread()
+                outcome = _outcome(response)
+            except httpx.HTTPError as exc:
+                outcome = type(exc).__name__
+            phase.answered[i] = time.perf_counter()
+            phase.outcome[i] = outcome
+
+    await asyncio.gather(*(sender() for _ in range(concurrency)))
+
+
+def _outcome(response: httpx.Response) -> str:
+    if response.status_code != 200:
+        return str(response.status_code)
+    return "duplicate" if response.json().get("duplicate") else "ok"
+
+
+async def wait_until_subscribed(
+    client: httpx.AsyncClient, session: Session, tracker: EventTracker, run_id: str
+) -> None:
+    """The server registers the socket after its handshake: probe until an event comes back."""
+    for attempt in range(50):
+        probe = build_phase(run_id, f"probe{attempt}", 1, 1, 0)
+        tracker.expect(probe.external_ids)
+        await send_phase(client, session.webhook_url, probe, 1)
+        if probe.outcome[0] != "ok":
+            raise RuntimeError(f"the probe webhook failed: {probe.outcome[0]}")
+        if not await tracker.wait(0.5):
+            return
+    raise RuntimeError("no message.created event reached the agent's WebSocket")
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def percentile(sorted_values: Sequence[float], q: float) -> float:
+    """Linear interpolation between closest ranks (q in 0..100)."""
+    if not sorted_values:
+        return float("nan")
+    position = (len(sorted_values) - 1) * q / 100
+    low = int(position)
+    high = min(low + 1, len(sorted_values) - 1)
+    return sorted_values[low] + (sorted_values[high] - sorted_values[low]) * (position - low)
+
+
+def distribution_ms(seconds: Iterable[float]) -> dict[str, float]:
+    values = sorted(s * 1000 for s in seconds)
+    return {
+        "p50": percentile(values, 50),
+        "p95": percentile(values, 95),
+        "p99": percentile(values, 99),
+        "max": values[-1] if values else float("nan"),
+        "count": len(values),
+    }
+
+
+@dataclass(frozen=True)
+class Results:
+    server: str
+    messages: int
+    concurrency: int
+    contacts: int
+    warmup: int
+    wall_s: float
+    events_wall_s: float
+    rate: float
+    webhook_ms: dict[str, float]
+    ws_ms: dict[str, float]
+    missing: int
+    errors: dict[str, int]
+    other_events: dict[str, int]
+    socket_closed: str | None
+    cpu_cores: dict[str, float] | None
+
+    @property
+    def rate_ok(self) -> bool:
+        return self.rate >= TARGET_RATE
+
+    @property
+    def ws_ok(self) -> bool:
+        return self.missing == 0 and self.ws_ms["p99"] < TARGET_WS_P99_MS
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "server": self.server,
+            "messages": self.messages,
+            "concurrency": self.concurrency,
+            "contacts": self.contacts,
+            "warmup": self.warmup,
+            "wall_s": round(self.wall_s, 3),
+            "messages_per_s": round(self.rate, 1),
+            "webhook_ms": _rounded(self.webhook_ms),
+            "webhook_to_ws_ms": _rounded(self.ws_ms),
+            "missing_events": self.missing,
+            "errors": self.errors,
+            "cpu_cores": _rounded(self.cpu_cores) if self.cpu_cores else None,
+            "targets": {
+                "messages_per_s": TARGET_RATE,
+                "webhook_to_ws_p99_ms": TARGET_WS_P99_MS,
+                "rate_met": self.rate_ok,
+                "ws_p99_met": self.ws_ok,
+            },
+        }
+
+
+def _rounded(values: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 2) for k, v in values.items()}
+
+
+def cpu_cores(before: CpuSample, after: CpuSample) -> dict[str, float]:
+    span = after.at - before.at
+    server = (after.server - before.server) / span
+    postgres = (after.postgres - before.postgres) / span
+    return {
+        "server": server,
+        "postgres": postgres,
+        "server_total": server + postgres,
+        "bench_client": (after.client - before.client) / span,
+    }
+
+
+def summarize(
+    options: Options,
+    server: str,
+    phase: Phase,
+    tracker: EventTracker,
+    missing: set[str],
+    cpu: dict[str, float] | None,
+) -> Results:
+    answered = [i for i, outcome in enumerate(phase.outcome) if outcome]
+    start = min(phase.sent)
+    end = max(phase.answered[i] for i in answered)
+    ws_latencies = [
+        tracker.arrivals[e] - phase.sent[i]
+        for i, e in enumerate(phase.external_ids)
+        if e in tracker.arrivals
+    ]
+    last_event = max(
+        (tracker.arrivals[e] for e in phase.external_ids if e in tracker.arrivals), default=end
+    )
+    errors = Counter(o for o in phase.outcome if o != "ok")
+    return Results(
+        server=server,
+        messages=len(phase.external_ids),
+        concurrency=options.concurrency,
+        contacts=options.contacts,
+        warmup=options.warmup,
+        wall_s=end - start,
+        events_wall_s=last_event - start,
+        rate=len(phase.external_ids) / (end - start),
+        webhook_ms=distribution_ms(phase.answered[i] - phase.sent[i] for i in answered),
+        ws_ms=distribution_ms(ws_latencies),
+        missing=len(missing),
+        errors=dict(errors),
+        other_events=dict(tracker.other_events),
+        socket_closed=tracker.closed,
+        cpu_cores=cpu,
+    )
+
+
+def _mark(ok: bool) -> str:
+    return "✓" if ok else "✗"
+
+
+def _row(label: str, d: dict[str, float], note: str = "") -> str:
+    cells = "".join(f"{d[k]:>9.1f}" for k in ("p50", "p95", "p99", "max"))
+    return f"  {label:<18}{cells}   {note}".rstrip()
+
+
+def render(r: Results) -> str:
+    lines = [
+        "",
+        "omnibox ingestion benchmark",
+        f"  server            {r.server}",
+        f"  messages          {r.messages} measured (+{r.warmup} warm-up), "
+        f"{r.concurrency} concurrent senders, {r.contacts} contacts",
+        f"  wall time         {r.wall_s:.2f} s (first request sent → last response); "
+        f"all events in {r.events_wall_s:.2f} s",
+        f"  throughput        {r.rate:,.0f} messages/s"
+        f"        target ≥ {TARGET_RATE:.0f}/s  {_mark(r.rate_ok)}",
+        "",
+        f"  {'latency (ms)':<18}{'p50':>9}{'p95':>9}{'p99':>9}{'max':>9}",
+        _row("webhook", r.webhook_ms),
+        _row("webhook → WS", r.ws_ms, f"target p99 < {TARGET_WS_P99_MS:.0f} ms  {_mark(r.ws_ok)}"),
+        "  (webhook: request sent → response received; webhook → WS: request sent →",
+        "   message.created with the same external_id received on the agent's WebSocket)",
+        "",
+        f"  events missing    {r.missing}" + ("" if r.missing == 0 else "   ✗ must be 0"),
+        "  errors            "
+        + (", ".join(f"{k}: {v}" for k, v in sorted(r.errors.items())) or "none"),
+    ]
+    if r.socket_closed and r.missing:
+        lines.append(f"  agent socket      closed by the server ({r.socket_closed})")
+    if r.cpu_cores:
+        c = r.cpu_cores
+        lines.append(
+            f"  CPU (cores used)  server {c['server']:.2f} + PostgreSQL {c['postgres']:.2f}"
+            f" = {c['server_total']:.2f}; this benchmark {c['bench_client']:.2f}"
+            f" (of {os.cpu_count()})"
+        )
+    else:
+        lines.append("  CPU               not measured (server not started by the benchmark)")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- the run
+
+
+@dataclass(frozen=True)
+class Target:
+    base_url: str
+    email: str
+    password: str
+    label: str
+    cpu_probe: Callable[[], CpuSample] | None = None
+
+
+async def benchmark(options: Options, target: Target) -> Results:
+    session = await open_session(
+        target.base_url, target.email, target.password, options.workspace_id
+    )
+    run_id = secrets.token_hex(4)
+    tracker = EventTracker()
+    limits = httpx.Limits(
+        max_connections=options.concurrency, max_keepalive_connections=options.concurrency
+    )
+    async with (
+        httpx.AsyncClient(limits=limits, timeout=30.0) as client,
+        connect(
+            websocket_url(session),
+            additional_headers={"Cookie": f"omnibox_session={session.cookie}"},
+            max_size=None,
+        ) as ws,
+    ):
+        listener = asyncio.create_task(listen(ws, tracker))
+        await wait_until_subscribed(client, session, tracker, run_id)
+        if options.warmup:
+            warmup = build_phase(run_id, "warmup", options.warmup, options.contacts, 0)
+            tracker.expect(warmup.external_ids)
+            await send_phase(client, session.webhook_url, warmup, options.concurrency)
+            await tracker.wait(options.drain_timeout)
+
+        measured = build_phase(run_id, "m", options.messages, options.contacts, options.warmup)
+        tracker.expect(measured.external_ids)
+        before = target.cpu_probe() if target.cpu_probe else None
+        await send_phase(client, session.webhook_url, measured, options.concurrency)
+        missing = await tracker.wait(options.drain_timeout)
+        after = target.cpu_probe() if target.cpu_probe else None
+        listener.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await listener
+    cpu = cpu_cores(before, after) if before and after else None
+    return summarize(options, target.label, measured, tracker, missing, cpu)
+
+
+def run_async(coro: Coroutine[Any, Any, Results]) -> Results:
+    """uvloop when it is there (uvicorn[standard] brings it) keeps the client's CPU down."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(coro)
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(coro)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_options(argv)
+    server: ManagedServer | None = None
+    try:
+        if options.url:
+            assert options.email and options.password
+            target = Target(options.url, options.email, options.password, f"{options.url} (given)")
+        else:
+            server = ManagedServer(log_level=options.server_log_level, keep_data=options.keep_data)
+            print(f"starting omnibox serve at {server.url} (data in {server.root}) …", flush=True)
+            server.start()
+            target = Target(
+                server.url,
+                server.email,
+                server.password,
+                f"{server.url} (started by the benchmark, embedded PostgreSQL)",
+                server.cpu_sample,
+            )
+        results = run_async(benchmark(options, target))
+    except (RuntimeError, httpx.HTTPError, OSError) as exc:
+        print(f"benchmark failed: {exc}", file=sys.stderr)
+        if server is not None:
+            print(f"--- server log (last lines) ---\n{server.log_tail()}", file=sys.stderr)
+        return 2
+    finally:
+        if server is not None:
+            for problem in server.stop():
+                print(f"note: {problem}", file=sys.stderr)
+    print(render(results))
+    if options.json:
+        print(json.dumps(results.as_json()))
+    return 1 if results.missing or results.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

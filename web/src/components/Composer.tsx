@@ -1,0 +1,75 @@
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useAutoGrow } from '../hooks/useAutoGrow'
+import { useHasFinePointer } from '../hooks/useMediaQuery'
+import { getDraft, setDraft } from '../lib/drafts'
+import { IconSend } from './Icons'
+
+type Props = { draftKey: string; onSend: (text: string) => void }
+
+/** Auto-growing input. With a keyboard and mouse Enter sends and Shift+Enter breaks the line. */
+export function Composer({ draftKey, onSend }: Props) {
+  const { t } = useTranslation()
+  const [text, setText] = useState(() => getDraft(draftKey))
+  const input = useRef<HTMLTextAreaElement>(null)
+  const enterSends = useHasFinePointer()
+  useAutoGrow(input, text)
+
+  const change = (value: string) => {
+    setText(value)
+    setDraft(draftKey, value)
+  }
+
+  const submit = () => {
+    if (!text.trim()) return
+    onSend(text)
+    change('')
+    input.current?.focus()
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.keyCode === 229) return
+    if (enterSends && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault()
+      submit()
+    } else if (e.ctrlKey || e.metaKey) {
+      // Ctrl/⌘+Enter sends everywhere.
+      e.preventDefault()
+      submit()
+    }
+  }
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault()
+    submit()
+  }
+
+  return (
+    <form className="composer" onSubmit={onSubmit}>
+      <textarea
+        ref={input}
+        className="composer__input"
+        data-testid="composer-input"
+        rows={1}
+        value={text}
+        placeholder={t('composer.placeholder')}
+        aria-label={t('composer.placeholder')}
+        enterKeyHint={enterSends ? 'send' : 'enter'}
+        onChange={(e) => change(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <button
+        type="submit"
+        className="composer__send"
+        data-testid="composer-send"
+        aria-label={t('composer.send')}
+        title={t('composer.send')}
+        disabled={!text.trim()}
+        // Keep the phone keyboard open: do not take focus from the textarea.
+        onPointerDown={(e) => e.preventDefault()}
+      >
+        <IconSend size={22} />
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next'
+import type { MessageStatus } from '../api/types'
+import { IconAlert, IconCheck, IconClock, IconDoubleCheck } from './Icons'
+
+/** queued 🕓, sent ✓, delivered ✓✓, read ✓✓ (coloured), failed ! */
+export function DeliveryStatus({ status }: { status: MessageStatus }) {
+  const { t } = useTranslation()
+  const label = t(`message.status.${status}`)
+  let icon = null
+  switch (status) {
+    case 'queued':
+      icon = <IconClock size={14} />
+      break
+    case 'sent':
+      icon = <IconCheck size={16} />
+      break
+    case 'delivered':
+    case 'read':
+      icon = <IconDoubleCheck size={18} />
+      break
+    case 'failed':
+      icon = <IconAlert size={15} />
+      break
+    default:
+      return null
+  }
+  return (
+    <span className={`delivery delivery--${status}`} role="img" aria-label={label} title={label} data-testid="delivery-status">
+      {icon}
+    </span>
+  )
+}

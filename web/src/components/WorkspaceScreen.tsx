@@ -1,0 +1,64 @@
+import { useEffect } from 'react'
+import { useWorkspaces } from '../api/queries'
+import { sameId, type StatusFilter } from '../api/types'
+import { useIsDesktop } from '../hooks/useMediaQuery'
+import { SocketStateContext, useRealtimeConnection } from '../hooks/useRealtime'
+import { paths } from '../lib/routes'
+import { STORAGE_KEYS, writeStorage } from '../lib/storage'
+import { AppHeader } from './AppHeader'
+import { ConversationList } from './ConversationList'
+import { ConversationPane } from './ConversationPane'
+import { EmptyState } from './EmptyState'
+import { FullScreenMessage } from './FullScreenMessage'
+import { NoWorkspaces } from './NoWorkspaces'
+import { Redirect } from './Redirect'
+import { StatusTabs } from './StatusTabs'
+import { WsStatus } from './WsStatus'
+
+type Props = { wid: string; cid: string | null; status: StatusFilter; fallbackWid: string | null }
+
+/**
+ * The inbox of one workspace. Phone: one pane (the list, or the open conversation).
+ * Desktop: the list on the left, the conversation on the right.
+ */
+export function WorkspaceScreen({ wid, cid, status, fallbackWid }: Props) {
+  const workspacesQuery = useWorkspaces(true)
+  const workspaces = workspacesQuery.data ?? []
+  const member = workspaces.some((w) => sameId(w.id, wid))
+  const desktop = useIsDesktop()
+  const socketState = useRealtimeConnection(member ? wid : null)
+
+  useEffect(() => {
+    if (member) writeStorage(STORAGE_KEYS.workspace, wid)
+  }, [member, wid])
+
+  if (!workspacesQuery.data) return <FullScreenMessage loading />
+  if (!member) {
+    if (!workspaces.length) return <NoWorkspaces />
+    const other = fallbackWid && workspaces.some((w) => sameId(w.id, fallbackWid)) ? fallbackWid : String(workspaces[0]!.id)
+    return <Redirect to={paths.inbox(other)} />
+  }
+
+  const showList = desktop || !cid
+  return (
+    <SocketStateContext.Provider value={socketState}>
+      <div className={`layout ${desktop ? 'layout--two' : 'layout--one'}`}>
+        <aside className="sidebar" hidden={!showList}>
+          <AppHeader workspaces={workspaces} wid={wid} />
+          <WsStatus />
+          <StatusTabs wid={wid} status={status} />
+          <ConversationList wid={wid} status={status} selected={cid} />
+        </aside>
+        {(desktop || cid) && (
+          <main className="main">
+            {cid ? (
+              <ConversationPane key={`${wid}/${cid}`} wid={wid} cid={cid} status={status} showBack={!desktop} />
+            ) : (
+              <EmptyState />
+            )}
+          </main>
+        )}
+      </div>
+    </SocketStateContext.Provider>
+  )
+}
