@@ -39,7 +39,7 @@ openapi: $(VENV)/.synced
 	$(BIN)/omnibox openapi --output web/openapi.json
 	cd web && npm run gen:api
 
-test: install test-web test-py
+test: install lint test-web test-py
 
 test-py: install
 	$(BIN)/pytest

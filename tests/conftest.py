@@ -76,7 +76,12 @@ class ServerThread(threading.Thread):
     def __init__(self, app: Any, port: int) -> None:
         super().__init__(daemon=True)
         config = uvicorn.Config(
-            app, host="127.0.0.1", port=port, log_level="warning", ws="websockets-sansio", lifespan="on"
+            app,
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            ws="websockets-sansio",
+            lifespan="on",
         )
         self.server = uvicorn.Server(config)
 
@@ -167,8 +172,12 @@ def make_tenant(base_url: str, settings: Settings) -> Iterator[Callable[[], Tena
 
             async def create(session: Any) -> tuple[str, str]:
                 user, ws = await create_user(
-                    session, email=email, password=PASSWORD, name=name_ or email.split("@")[0],
-                    workspace_name=name, role=Role(role),
+                    session,
+                    email=email,
+                    password=PASSWORD,
+                    name=name_ or email.split("@")[0],
+                    workspace_name=name,
+                    role=Role(role),
                 )
                 return str(user.id), str(ws.id)
 
@@ -182,7 +191,11 @@ def make_tenant(base_url: str, settings: Settings) -> Iterator[Callable[[], Tena
         def new_channel(callback_url: str | None = None, name_: str = "API") -> dict[str, Any]:
             async def create(session: Any) -> dict[str, Any]:
                 out = await create_api_channel(
-                    session, settings, uuid.UUID(owner.workspace_id), name=name_, callback_url=callback_url
+                    session,
+                    settings,
+                    uuid.UUID(owner.workspace_id),
+                    name=name_,
+                    callback_url=callback_url,
                 )
                 return out.model_dump(mode="json")
 

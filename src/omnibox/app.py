@@ -66,7 +66,13 @@ def _install_error_handlers(app: FastAPI) -> None:
             {"field": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg", "")}
             for e in exc.errors()
         ]
-        return problem(422, "Invalid request", "Some fields are missing or wrong.", "invalid-request", errors=errors)
+        return problem(
+            422,
+            "Invalid request",
+            "Some fields are missing or wrong.",
+            "invalid-request",
+            errors=errors,
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> Response:
@@ -84,7 +90,11 @@ class CsrfMiddleware(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         if request.method in _UNSAFE and request.url.path.startswith("/api/"):
             source = request.headers.get("origin") or request.headers.get("referer")
-            if source and source != "null" and urlsplit(source).netloc != request.headers.get("host"):
+            if (
+                source
+                and source != "null"
+                and urlsplit(source).netloc != request.headers.get("host")
+            ):
                 exc = CsrfRejected("This request came from another site.")
                 return JSONResponse(exc.problem(), status_code=exc.status, media_type=PROBLEM_JSON)
             if source == "null":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import sys
@@ -16,7 +17,9 @@ from omnibox.settings import Settings, get_settings
 
 T = TypeVar("T")
 
-cli = typer.Typer(help="omnibox: a self-hosted omnichannel inbox.", no_args_is_help=True, add_completion=False)
+cli = typer.Typer(
+    help="omnibox: a self-hosted omnichannel inbox.", no_args_is_help=True, add_completion=False
+)
 user_cli = typer.Typer(help="Manage users.", no_args_is_help=True)
 channel_cli = typer.Typer(help="Manage channels.", no_args_is_help=True)
 cli.add_typer(user_cli, name="user")
@@ -79,7 +82,9 @@ def _fail(message: str) -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
-    no_worker: Annotated[bool, typer.Option("--no-worker", help="Don't run jobs in this process.")] = False,
+    no_worker: Annotated[
+        bool, typer.Option("--no-worker", help="Don't run jobs in this process.")
+    ] = False,
 ) -> None:
     """Apply migrations and serve the API, the webhooks and the web client."""
     import uvicorn
@@ -99,7 +104,9 @@ def serve(
     base = settings.public_url or f"http://{settings.host}:{settings.port}"
     if created:
         typer.secho("\nomnibox is set up. Log in with:", fg=typer.colors.GREEN, bold=True)
-        typer.echo(f"  URL:       {base}\n  E-mail:    {created.email}\n  Password:  {created.password}")
+        typer.echo(
+            f"  URL:       {base}\n  E-mail:    {created.email}\n  Password:  {created.password}"
+        )
         typer.echo(f"  Workspace: {created.workspace}\n")
     else:
         typer.echo(f"omnibox is starting at {base}")
@@ -117,7 +124,8 @@ def serve(
 @cli.command()
 def worker(
     queues: Annotated[
-        list[str] | None, typer.Option("--queue", "-q", help="Queues to take jobs from (default: all).")
+        list[str] | None,
+        typer.Option("--queue", "-q", help="Queues to take jobs from (default: all)."),
     ] = None,
 ) -> None:
     """Run background jobs (delivery, media, speech) without serving HTTP."""
@@ -134,10 +142,8 @@ def worker(
             assert runtime.worker_task is not None
             await runtime.worker_task
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(main())
-    except KeyboardInterrupt:
-        pass
 
 
 @cli.command()
@@ -168,9 +174,19 @@ def user_create(
 
     async def run(session: Any) -> dict[str, str]:
         user, ws = await create_user(
-            session, email=email, password=password, name=name, workspace_name=workspace, role=Role(role)
+            session,
+            email=email,
+            password=password,
+            name=name,
+            workspace_name=workspace,
+            role=Role(role),
         )
-        return {"user_id": str(user.id), "email": user.email, "workspace_id": str(ws.id), "role": role}
+        return {
+            "user_id": str(user.id),
+            "email": user.email,
+            "workspace_id": str(ws.id),
+            "role": role,
+        }
 
     try:
         typer.echo(json.dumps(_with_session(settings, run)))
@@ -200,10 +216,14 @@ def channel_create(
     settings = get_settings()
 
     async def run(session: Any) -> dict[str, Any] | None:
-        ws = (await session.execute(select(Workspace).where(Workspace.name == workspace))).scalar_one_or_none()
+        ws = (
+            await session.execute(select(Workspace).where(Workspace.name == workspace))
+        ).scalar_one_or_none()
         if ws is None:
             return None
-        created = await create_api_channel(session, settings, ws.id, name=name, callback_url=callback_url)
+        created = await create_api_channel(
+            session, settings, ws.id, name=name, callback_url=callback_url
+        )
         return created.model_dump(mode="json")
 
     result = _with_session(settings, run)
@@ -214,7 +234,9 @@ def channel_create(
 
 @cli.command()
 def demo(
-    workspace: Annotated[str | None, typer.Option(help="Workspace to fill (default: the first).")] = None,
+    workspace: Annotated[
+        str | None, typer.Option(help="Workspace to fill (default: the first).")
+    ] = None,
 ) -> None:
     """Fill a workspace with believable contacts, conversations and messages."""
     from omnibox.demo import fill_demo
@@ -227,7 +249,9 @@ def demo(
 
 @cli.command()
 def openapi(
-    output: Annotated[Path | None, typer.Option(help="Write here instead of standard output.")] = None,
+    output: Annotated[
+        Path | None, typer.Option(help="Write here instead of standard output.")
+    ] = None,
 ) -> None:
     """Print the OpenAPI schema (the web client's API types are generated from it)."""
     from omnibox.app import create_app

@@ -36,31 +36,64 @@ from omnibox.settings import Settings
 
 # (contact, phone, e-mail, [(direction, text)]); Russian and English, as our users write.
 _CONVERSATIONS: list[tuple[str, str | None, str | None, list[tuple[str, str]]]] = [
-    ("Анна Смирнова", "+79161234567", "anna.smirnova@example.ru", [
-        ("in", "Здравствуйте! Подскажите, доставка в Казань сколько занимает?"),
-        ("out", "Добрый день, Анна! Обычно 3–4 рабочих дня."),
-        ("in", "Отлично, тогда оформляю заказ 🙂"),
-    ]),
-    ("Michael Brown", "+14155550123", "m.brown@example.com", [
-        ("in", "Hi, I was charged twice for order #10482. Can you check?"),
-        ("out", "Hi Michael, sorry about that. I see two charges; refunding the second one now."),
-        ("in", "Thanks! How long until it shows on my card?"),
-    ]),
-    ("Дмитрий Волков", "+79031112233", None, [
-        ("in", "Добрый вечер. Ваш менеджер обещал перезвонить, но так и не позвонил."),
-    ]),
-    ("Sofia García", None, "sofia.garcia@example.es", [
-        ("in", "Hello! Do you ship to Spain?"),
-        ("out", "Hola Sofia! Yes, we ship to all EU countries, usually within a week."),
-    ]),
-    ("Ольга Кузнецова", "+79257654321", "olga.k@example.ru", [
-        ("in", "Можно поменять размер куртки на L? Заказ ещё не отправлен."),
-        ("out", "Ольга, конечно, поменяли на L. Отправим завтра."),
-        ("in", "Спасибо большое!"),
-    ]),
-    ("James Wilson", "+447700900123", None, [
-        ("in", "Is the Pro plan billed monthly or yearly?"),
-    ]),
+    (
+        "Анна Смирнова",
+        "+79161234567",
+        "anna.smirnova@example.ru",
+        [
+            ("in", "Здравствуйте! Подскажите, доставка в Казань сколько занимает?"),
+            ("out", "Добрый день, Анна! Обычно 3–4 рабочих дня."),
+            ("in", "Отлично, тогда оформляю заказ 🙂"),
+        ],
+    ),
+    (
+        "Michael Brown",
+        "+14155550123",
+        "m.brown@example.com",
+        [
+            ("in", "Hi, I was charged twice for order #10482. Can you check?"),
+            (
+                "out",
+                "Hi Michael, sorry about that. I see two charges; refunding the second one now.",
+            ),
+            ("in", "Thanks! How long until it shows on my card?"),
+        ],
+    ),
+    (
+        "Дмитрий Волков",
+        "+79031112233",
+        None,
+        [
+            ("in", "Добрый вечер. Ваш менеджер обещал перезвонить, но так и не позвонил."),
+        ],
+    ),
+    (
+        "Sofia García",
+        None,
+        "sofia.garcia@example.es",
+        [
+            ("in", "Hello! Do you ship to Spain?"),
+            ("out", "Hola Sofia! Yes, we ship to all EU countries, usually within a week."),
+        ],
+    ),
+    (
+        "Ольга Кузнецова",
+        "+79257654321",
+        "olga.k@example.ru",
+        [
+            ("in", "Можно поменять размер куртки на L? Заказ ещё не отправлен."),
+            ("out", "Ольга, конечно, поменяли на L. Отправим завтра."),
+            ("in", "Спасибо большое!"),
+        ],
+    ),
+    (
+        "James Wilson",
+        "+447700900123",
+        None,
+        [
+            ("in", "Is the Pro plan billed monthly or yearly?"),
+        ],
+    ),
 ]
 
 
@@ -70,7 +103,9 @@ async def fill_demo(session: AsyncSession, settings: Settings, workspace_name: s
         stmt = stmt.where(Workspace.name == workspace_name)
     workspace = (await session.execute(stmt.limit(1))).scalar_one_or_none()
     if workspace is None:
-        raise NotFound(f"No workspace {workspace_name!r}." if workspace_name else "No workspace yet.")
+        raise NotFound(
+            f"No workspace {workspace_name!r}." if workspace_name else "No workspace yet."
+        )
     agent_id = (
         await session.execute(
             select(Membership.user_id)
@@ -97,12 +132,16 @@ async def fill_demo(session: AsyncSession, settings: Settings, workspace_name: s
                 result = await ingest(
                     session,
                     channel,
-                    InboundMessage(external_id=f"demo-{index}-{position}", contact=contact, text=text),
+                    InboundMessage(
+                        external_id=f"demo-{index}-{position}", contact=contact, text=text
+                    ),
                     storage=storage,
                     max_attachment_bytes=settings.max_attachment_bytes,
                 )
                 message_id, conversation_id = result.message_id, result.conversation_id
-                await session.execute(update(Message).where(Message.id == message_id).values(created_at=at))
+                await session.execute(
+                    update(Message).where(Message.id == message_id).values(created_at=at)
+                )
             else:
                 message = Message(
                     workspace_id=workspace.id,
@@ -133,24 +172,38 @@ async def fill_demo(session: AsyncSession, settings: Settings, workspace_name: s
         InboundMessage(
             external_id="demo-voice-1",
             contact=InboundContact(external_id="demo-2", name="Дмитрий Волков"),
-            attachments=[InboundAttachment(media_type="audio/ogg", filename="voice_note.ogg", data=voice)],
+            attachments=[
+                InboundAttachment(media_type="audio/ogg", filename="voice_note.ogg", data=voice)
+            ],
         ),
         storage=storage,
         max_attachment_bytes=settings.max_attachment_bytes,
     )
-    await session.execute(update(Message).where(Message.id == result.message_id).values(kind=MessageKind.voice))
+    await session.execute(
+        update(Message).where(Message.id == result.message_id).values(kind=MessageKind.voice)
+    )
     # Two conversations are already dealt with.
     closed = (
-        await session.execute(
-            select(Conversation.id)
-            .where(Conversation.workspace_id == workspace.id, Conversation.last_channel_id == channel.id)
-            .order_by(Conversation.last_message_at)
-            .limit(2)
+        (
+            await session.execute(
+                select(Conversation.id)
+                .where(
+                    Conversation.workspace_id == workspace.id,
+                    Conversation.last_channel_id == channel.id,
+                )
+                .order_by(Conversation.last_message_at)
+                .limit(2)
+            )
         )
-    ).scalars().all()
+        .scalars()
+        .all()
+    )
     await session.execute(
         update(Conversation)
         .where(Conversation.id.in_(closed))
         .values(status=ConversationStatus.closed, closed_at=now)
     )
-    return f"Filled {workspace.name!r}: {len(_CONVERSATIONS)} contacts, {count + 1} messages (one voice note)."
+    return (
+        f"Filled {workspace.name!r}: {len(_CONVERSATIONS)} contacts, "
+        f"{count + 1} messages (one voice note)."
+    )

@@ -53,7 +53,7 @@ async def running(
         if worker:
             runtime.worker_task = asyncio.create_task(
                 job_app.run_worker_async(
-                    queues=list(queues) if queues else None,
+                    queues=list(queues) if queues else None,  # type: ignore[arg-type]
                     concurrency=settings.worker_concurrency,
                     wait=True,
                     install_signal_handlers=False,

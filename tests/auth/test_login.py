@@ -5,8 +5,12 @@ import httpx
 from tests.conftest import PASSWORD, Tenant
 
 
-def test_login_sets_a_safe_session_cookie_and_me_returns_the_user(http: httpx.Client, tenant: Tenant) -> None:
-    response = http.post("/api/v1/auth/login", json={"email": tenant.owner.email, "password": PASSWORD})
+def test_login_sets_a_safe_session_cookie_and_me_returns_the_user(
+    http: httpx.Client, tenant: Tenant
+) -> None:
+    response = http.post(
+        "/api/v1/auth/login", json={"email": tenant.owner.email, "password": PASSWORD}
+    )
     assert response.status_code == 200
     cookie = response.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=lax" in cookie and "path=/" in cookie
@@ -25,7 +29,9 @@ def test_email_is_case_insensitive(http: httpx.Client, tenant: Tenant) -> None:
 
 
 def test_wrong_password_is_a_problem_and_no_session(http: httpx.Client, tenant: Tenant) -> None:
-    response = http.post("/api/v1/auth/login", json={"email": tenant.owner.email, "password": "nope-nope"})
+    response = http.post(
+        "/api/v1/auth/login", json={"email": tenant.owner.email, "password": "nope-nope"}
+    )
     assert response.status_code == 401
     assert response.headers["content-type"].startswith("application/problem+json")
     assert response.json()["title"] == "Wrong e-mail or password"
@@ -67,7 +73,9 @@ def test_cross_site_post_is_refused_and_writes_nothing(tenant: Tenant) -> None:
     names = [c["name"] for c in client.get(tenant.owner.api("/channels")).json()]
     assert "evil" not in names
     same_origin = client.post(
-        tenant.owner.api("/channels"), json={"name": "fine"}, headers={"Origin": str(client.base_url)}
+        tenant.owner.api("/channels"),
+        json={"name": "fine"},
+        headers={"Origin": str(client.base_url)},
     )
     assert same_origin.status_code == 201
 
@@ -83,8 +91,12 @@ def test_a_user_can_belong_to_several_workspaces(make_tenant, base_url: str, set
 
     async def join(session):  # type: ignore[no-untyped-def]
         await create_user(
-            session, email=first.owner.email, password=PASSWORD, name="x",
-            workspace_name=second.workspace_name, role=Role.agent,
+            session,
+            email=first.owner.email,
+            password=PASSWORD,
+            name="x",
+            workspace_name=second.workspace_name,
+            role=Role.agent,
         )
 
     run_db(settings, join)

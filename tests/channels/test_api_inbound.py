@@ -17,18 +17,27 @@ def conversations(tenant: Tenant) -> list[dict[str, Any]]:
 
 
 def messages(tenant: Tenant, conversation_id: str) -> list[dict[str, Any]]:
-    response = tenant.owner.client.get(tenant.owner.api(f"/conversations/{conversation_id}/messages"))
+    response = tenant.owner.client.get(
+        tenant.owner.api(f"/conversations/{conversation_id}/messages")
+    )
     assert response.status_code == 200
     return response.json()
 
 
-def test_first_message_creates_contact_and_open_conversation(http: httpx.Client, tenant: Tenant) -> None:
+def test_first_message_creates_contact_and_open_conversation(
+    http: httpx.Client, tenant: Tenant
+) -> None:
     channel = tenant.new_channel()
     response = http.post(
         channel["webhook_url"],
         json={
             "id": "ext-1",
-            "contact": {"id": "u-42", "name": "Мария Иванова", "phone": "+79990001122", "email": "m@example.ru"},
+            "contact": {
+                "id": "u-42",
+                "name": "Мария Иванова",
+                "phone": "+79990001122",
+                "email": "m@example.ru",
+            },
             "text": "Здравствуйте!",
         },
     )
@@ -36,7 +45,10 @@ def test_first_message_creates_contact_and_open_conversation(http: httpx.Client,
     [conversation] = conversations(tenant)
     assert conversation["status"] == "open"
     assert conversation["contact"] | {"id": None} == {
-        "id": None, "name": "Мария Иванова", "phone": "+79990001122", "email": "m@example.ru",
+        "id": None,
+        "name": "Мария Иванова",
+        "phone": "+79990001122",
+        "email": "m@example.ru",
     }
     assert conversation["unread_count"] == 1
     assert conversation["last_message"]["text"] == "Здравствуйте!"
@@ -48,7 +60,9 @@ def test_first_message_creates_contact_and_open_conversation(http: httpx.Client,
 
 def test_same_delivery_five_times_stores_one_message(http: httpx.Client, tenant: Tenant) -> None:
     channel = tenant.new_channel()
-    results = [post_inbound(http, channel, external_id="dup-1", text="once").json() for _ in range(5)]
+    results = [
+        post_inbound(http, channel, external_id="dup-1", text="once").json() for _ in range(5)
+    ]
     assert [r["duplicate"] for r in results] == [False, True, True, True, True]
     assert len({r["message_id"] for r in results}) == 1
     [conversation] = conversations(tenant)
@@ -63,7 +77,11 @@ def test_concurrent_duplicates_store_one_message(http: httpx.Client, tenant: Ten
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         statuses = list(
             pool.map(
-                lambda _: post_inbound(http, channel, external_id="race-1", contact_id="racer").status_code,
+                lambda _: (
+                    post_inbound(
+                        http, channel, external_id="race-1", contact_id="racer"
+                    ).status_code
+                ),
                 range(8),
             )
         )
@@ -85,7 +103,9 @@ def test_messages_of_one_contact_share_a_conversation_and_update_the_contact(
     assert listed[1]["unread_count"] == 2
 
 
-def test_a_new_message_reopens_a_closed_conversation(http: httpx.Client, tenant: Tenant, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_message_reopens_a_closed_conversation(
+    http: httpx.Client, tenant: Tenant, settings
+) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import update
 
     from omnibox.models import Conversation
@@ -95,7 +115,9 @@ def test_a_new_message_reopens_a_closed_conversation(http: httpx.Client, tenant:
 
     async def close(session: Any) -> None:
         await session.execute(
-            update(Conversation).where(Conversation.id == uuid.UUID(conversation_id)).values(status="closed")
+            update(Conversation)
+            .where(Conversation.id == uuid.UUID(conversation_id))
+            .values(status="closed")
         )
 
     run_db(settings, close)
@@ -118,8 +140,16 @@ def test_inline_attachment_is_stored_and_downloadable(http: httpx.Client, tenant
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
     )
     accepted = post_inbound(
-        http, channel, text="",
-        attachments=[{"data": base64.b64encode(png).decode(), "media_type": "image/png", "filename": "dot.png"}],
+        http,
+        channel,
+        text="",
+        attachments=[
+            {
+                "data": base64.b64encode(png).decode(),
+                "media_type": "image/png",
+                "filename": "dot.png",
+            }
+        ],
     ).json()
     [message] = messages(tenant, accepted["conversation_id"])
     assert message["kind"] == "media"
@@ -131,12 +161,22 @@ def test_inline_attachment_is_stored_and_downloadable(http: httpx.Client, tenant
     assert conversations(tenant)[0]["last_message"]["attachment_count"] == 1
 
 
-def test_url_attachment_is_downloaded_by_a_job(http: httpx.Client, tenant: Tenant, files_server) -> None:  # type: ignore[no-untyped-def]
+def test_url_attachment_is_downloaded_by_a_job(
+    http: httpx.Client, tenant: Tenant, files_server
+) -> None:  # type: ignore[no-untyped-def]
     channel = tenant.new_channel()
     files_server.files["/voice.ogg"] = b"OggS fake but bytes are bytes"
     accepted = post_inbound(
-        http, channel, text="listen",
-        attachments=[{"url": files_server.url("/voice.ogg"), "media_type": "audio/ogg", "filename": "voice.ogg"}],
+        http,
+        channel,
+        text="listen",
+        attachments=[
+            {
+                "url": files_server.url("/voice.ogg"),
+                "media_type": "audio/ogg",
+                "filename": "voice.ogg",
+            }
+        ],
     ).json()
 
     def ready() -> dict[str, Any] | None:
@@ -148,11 +188,15 @@ def test_url_attachment_is_downloaded_by_a_job(http: httpx.Client, tenant: Tenan
 
 
 def test_a_missing_url_attachment_ends_failed_with_the_message_kept(
-    http: httpx.Client, tenant: Tenant, files_server  # type: ignore[no-untyped-def]
+    http: httpx.Client,
+    tenant: Tenant,
+    files_server,  # type: ignore[no-untyped-def]
 ) -> None:
     channel = tenant.new_channel()
     accepted = post_inbound(
-        http, channel, text="see file",
+        http,
+        channel,
+        text="see file",
         attachments=[{"url": files_server.url("/gone.pdf"), "media_type": "application/pdf"}],
     ).json()
 
@@ -169,10 +213,21 @@ def test_a_missing_url_attachment_ends_failed_with_the_message_kept(
     ("body", "headers", "status", "detail_part"),
     [
         (b"{not json", {"content-type": "application/json"}, 422, "not valid JSON"),
-        (b'{"id": "x", "contact": {"id": "c"}}', {"content-type": "application/json"}, 422, "format"),
-        (b'{"contact": {"id": "c"}, "text": "t"}', {"content-type": "application/json"}, 422, "format"),
         (
-            b'{"id": "x", "contact": {"id": "c"}, "attachments": [{"data": "%%%", "media_type": "text/plain"}]}',
+            b'{"id": "x", "contact": {"id": "c"}}',
+            {"content-type": "application/json"},
+            422,
+            "format",
+        ),
+        (
+            b'{"contact": {"id": "c"}, "text": "t"}',
+            {"content-type": "application/json"},
+            422,
+            "format",
+        ),
+        (
+            b'{"id": "x", "contact": {"id": "c"}, '
+            b'"attachments": [{"data": "%%%", "media_type": "text/plain"}]}',
             {"content-type": "application/json"},
             422,
             "base64",
@@ -187,7 +242,12 @@ def test_a_missing_url_attachment_ends_failed_with_the_message_kept(
     ],
 )
 def test_bad_payloads_get_a_clear_problem_and_store_nothing(
-    http: httpx.Client, tenant: Tenant, body: bytes, headers: dict[str, str], status: int, detail_part: str
+    http: httpx.Client,
+    tenant: Tenant,
+    body: bytes,
+    headers: dict[str, str],
+    status: int,
+    detail_part: str,
 ) -> None:
     channel = tenant.new_channel()
     response = http.post(channel["webhook_url"], content=body, headers=headers)
@@ -206,7 +266,9 @@ def test_wrong_token_is_404_and_stores_nothing(http: httpx.Client, tenant: Tenan
     assert conversations(tenant) == []
 
 
-def test_oversized_body_is_413_and_stores_nothing(http: httpx.Client, tenant: Tenant, settings) -> None:  # type: ignore[no-untyped-def]
+def test_oversized_body_is_413_and_stores_nothing(
+    http: httpx.Client, tenant: Tenant, settings
+) -> None:  # type: ignore[no-untyped-def]
     channel = tenant.new_channel()
     big = "x" * (settings.max_webhook_bytes + 10)
     response = post_inbound(http, channel, text=big[:10], padding=big)
@@ -214,11 +276,15 @@ def test_oversized_body_is_413_and_stores_nothing(http: httpx.Client, tenant: Te
     assert conversations(tenant) == []
 
 
-def test_oversized_attachment_is_413_and_stores_nothing(http: httpx.Client, tenant: Tenant, settings) -> None:  # type: ignore[no-untyped-def]
+def test_oversized_attachment_is_413_and_stores_nothing(
+    http: httpx.Client, tenant: Tenant, settings
+) -> None:  # type: ignore[no-untyped-def]
     channel = tenant.new_channel()
     data = base64.b64encode(b"\0" * (settings.max_attachment_bytes + 1)).decode()
     response = post_inbound(
-        http, channel, attachments=[{"data": data, "media_type": "application/zip", "filename": "big.zip"}]
+        http,
+        channel,
+        attachments=[{"data": data, "media_type": "application/zip", "filename": "big.zip"}],
     )
     assert response.status_code == 413
     assert "limit" in response.json()["detail"]

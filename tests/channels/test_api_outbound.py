@@ -10,14 +10,20 @@ from tests.conftest import Tenant, post_inbound, wait_until
 from tests.fakes.callback_server import CallbackServer
 
 
-def start_conversation(http: httpx.Client, tenant: Tenant, callback_url: str | None) -> tuple[dict[str, Any], str]:
+def start_conversation(
+    http: httpx.Client, tenant: Tenant, callback_url: str | None
+) -> tuple[dict[str, Any], str]:
     channel = tenant.new_channel(callback_url=callback_url)
-    accepted = post_inbound(http, channel, external_id="in-1", contact_id="buyer-7", text="Is it in stock?")
+    accepted = post_inbound(
+        http, channel, external_id="in-1", contact_id="buyer-7", text="Is it in stock?"
+    )
     return channel, accepted.json()["conversation_id"]
 
 
 def message_status(tenant: Tenant, conversation_id: str, message_id: str) -> dict[str, Any]:
-    listed = tenant.owner.client.get(tenant.owner.api(f"/conversations/{conversation_id}/messages")).json()
+    listed = tenant.owner.client.get(
+        tenant.owner.api(f"/conversations/{conversation_id}/messages")
+    ).json()
     return next(m for m in listed if m["id"] == message_id)
 
 
@@ -26,7 +32,8 @@ def test_reply_is_queued_then_delivered_with_a_valid_signature(
 ) -> None:
     channel, conversation_id = start_conversation(http, tenant, callback.url)
     response = tenant.owner.client.post(
-        tenant.owner.api(f"/conversations/{conversation_id}/messages"), json={"text": "Yes, 3 left."}
+        tenant.owner.api(f"/conversations/{conversation_id}/messages"),
+        json={"text": "Yes, 3 left."},
     )
     assert response.status_code == 201
     message = response.json()
@@ -40,13 +47,21 @@ def test_reply_is_queued_then_delivered_with_a_valid_signature(
     assert delivery.json["contact"] == {"id": "buyer-7"}
     assert delivery.json["id"] == message["id"]
 
-    sent = wait_until(lambda: (m := message_status(tenant, conversation_id, message["id"]))["status"] == "sent" and m)
+    sent = wait_until(
+        lambda: (
+            (m := message_status(tenant, conversation_id, message["id"]))["status"] == "sent" and m
+        )
+    )
     assert sent["external_id"] == "ext-1" and sent["error"] is None
-    conversation = tenant.owner.client.get(tenant.owner.api(f"/conversations/{conversation_id}")).json()
+    conversation = tenant.owner.client.get(
+        tenant.owner.api(f"/conversations/{conversation_id}")
+    ).json()
     assert conversation["last_message"]["id"] == message["id"]
 
 
-def test_same_client_id_sends_once(http: httpx.Client, tenant: Tenant, callback: CallbackServer) -> None:
+def test_same_client_id_sends_once(
+    http: httpx.Client, tenant: Tenant, callback: CallbackServer
+) -> None:
     _, conversation_id = start_conversation(http, tenant, callback.url)
     path = tenant.owner.api(f"/conversations/{conversation_id}/messages")
     first = tenant.owner.client.post(path, json={"text": "once", "client_id": "c-123"})
@@ -68,7 +83,9 @@ def test_server_errors_are_retried_with_backoff_until_sent(
     ).json()
     callback.wait_for(2, timeout=20)
     sent = wait_until(
-        lambda: (m := message_status(tenant, conversation_id, message["id"]))["status"] == "sent" and m,
+        lambda: (
+            (m := message_status(tenant, conversation_id, message["id"]))["status"] == "sent" and m
+        ),
         timeout=20,
     )
     assert sent["error"] is None
@@ -83,7 +100,10 @@ def test_refusal_fails_with_the_reason_and_can_be_retried(
         tenant.owner.api(f"/conversations/{conversation_id}/messages"), json={"text": "bad"}
     ).json()
     failed = wait_until(
-        lambda: (m := message_status(tenant, conversation_id, message["id"]))["status"] == "failed" and m
+        lambda: (
+            (m := message_status(tenant, conversation_id, message["id"]))["status"] == "failed"
+            and m
+        )
     )
     assert "refused the message (400)" in failed["error"]
 
@@ -92,10 +112,15 @@ def test_refusal_fails_with_the_reason_and_can_be_retried(
     wait_until(lambda: message_status(tenant, conversation_id, message["id"])["status"] == "sent")
     assert len(callback.deliveries) == 2
     # Only failed messages can be retried.
-    assert tenant.owner.client.post(tenant.owner.api(f"/messages/{message['id']}/retry")).status_code == 409
+    assert (
+        tenant.owner.client.post(tenant.owner.api(f"/messages/{message['id']}/retry")).status_code
+        == 409
+    )
 
 
-def test_unreachable_callback_fails_after_the_attempts_run_out(http: httpx.Client, tenant: Tenant) -> None:
+def test_unreachable_callback_fails_after_the_attempts_run_out(
+    http: httpx.Client, tenant: Tenant
+) -> None:
     from tests.conftest import free_port
 
     _, conversation_id = start_conversation(http, tenant, f"http://127.0.0.1:{free_port()}/nobody")
@@ -103,7 +128,10 @@ def test_unreachable_callback_fails_after_the_attempts_run_out(http: httpx.Clien
         tenant.owner.api(f"/conversations/{conversation_id}/messages"), json={"text": "anyone?"}
     ).json()
     failed = wait_until(
-        lambda: (m := message_status(tenant, conversation_id, message["id"]))["status"] == "failed" and m,
+        lambda: (
+            (m := message_status(tenant, conversation_id, message["id"]))["status"] == "failed"
+            and m
+        ),
         timeout=30,
     )
     assert "Could not reach the callback URL" in failed["error"]
@@ -115,7 +143,10 @@ def test_no_callback_url_fails_clearly(http: httpx.Client, tenant: Tenant) -> No
         tenant.owner.api(f"/conversations/{conversation_id}/messages"), json={"text": "hello?"}
     ).json()
     failed = wait_until(
-        lambda: (m := message_status(tenant, conversation_id, message["id"]))["status"] == "failed" and m
+        lambda: (
+            (m := message_status(tenant, conversation_id, message["id"]))["status"] == "failed"
+            and m
+        )
     )
     assert failed["error"] == "This API channel has no callback URL."
 

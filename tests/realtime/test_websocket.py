@@ -25,7 +25,9 @@ def next_event(ws: ClientConnection, type_: str) -> dict[str, Any]:
             return event  # type: ignore[no-any-return]
 
 
-def test_agents_of_the_workspace_see_new_messages_live(http: httpx.Client, tenant: Tenant, base_url: str) -> None:
+def test_agents_of_the_workspace_see_new_messages_live(
+    http: httpx.Client, tenant: Tenant, base_url: str
+) -> None:
     channel = tenant.new_channel()
     colleague = tenant.new_agent()
     with socket(base_url, tenant) as mine, socket(base_url, tenant, colleague.cookie) as theirs:
@@ -35,7 +37,10 @@ def test_agents_of_the_workspace_see_new_messages_live(http: httpx.Client, tenan
             assert event["conversation_id"] == accepted["conversation_id"]
             assert event["message"]["id"] == accepted["message_id"]
             assert event["message"]["text"] == "anyone there?"
-            assert next_event(ws, "conversation.updated")["conversation_id"] == accepted["conversation_id"]
+            assert (
+                next_event(ws, "conversation.updated")["conversation_id"]
+                == accepted["conversation_id"]
+            )
 
 
 def test_delivery_status_changes_are_pushed(
@@ -45,7 +50,8 @@ def test_delivery_status_changes_are_pushed(
     conversation_id = post_inbound(http, channel).json()["conversation_id"]
     with socket(base_url, tenant) as ws:
         sent = tenant.owner.client.post(
-            tenant.owner.api(f"/conversations/{conversation_id}/messages"), json={"text": "on my way"}
+            tenant.owner.api(f"/conversations/{conversation_id}/messages"),
+            json={"text": "on my way"},
         ).json()
         created = next_event(ws, "message.created")
         assert created["message"]["id"] == sent["id"] and created["message"]["status"] == "queued"
@@ -53,7 +59,9 @@ def test_delivery_status_changes_are_pushed(
         assert updated["message"]["id"] == sent["id"] and updated["message"]["status"] == "sent"
 
 
-def test_a_duplicate_delivery_emits_nothing(http: httpx.Client, tenant: Tenant, base_url: str) -> None:
+def test_a_duplicate_delivery_emits_nothing(
+    http: httpx.Client, tenant: Tenant, base_url: str
+) -> None:
     channel = tenant.new_channel()
     post_inbound(http, channel, external_id="once")
     with socket(base_url, tenant) as ws:
@@ -63,18 +71,24 @@ def test_a_duplicate_delivery_emits_nothing(http: httpx.Client, tenant: Tenant, 
 
 
 def test_without_a_session_the_socket_is_closed(tenant: Tenant, base_url: str) -> None:
-    with socket(base_url, tenant, cookie="omnibox_session=forged") as ws:
-        with pytest.raises(ConnectionClosed) as closed:
-            ws.recv(timeout=5)
+    with (
+        socket(base_url, tenant, cookie="omnibox_session=forged") as ws,
+        pytest.raises(ConnectionClosed) as closed,
+    ):
+        ws.recv(timeout=5)
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 4401
 
 
-def test_a_reconnecting_client_catches_up_through_rest(http: httpx.Client, tenant: Tenant, base_url: str) -> None:
+def test_a_reconnecting_client_catches_up_through_rest(
+    http: httpx.Client, tenant: Tenant, base_url: str
+) -> None:
     channel = tenant.new_channel()
     conversation_id = post_inbound(http, channel, text="before").json()["conversation_id"]
-    with socket(base_url, tenant) as ws:
+    with socket(base_url, tenant):
         pass  # connected, then dropped
     # While no socket is open, a message arrives; nothing is lost: REST has it.
     post_inbound(http, channel, text="while away")
-    listed = tenant.owner.client.get(tenant.owner.api(f"/conversations/{conversation_id}/messages")).json()
+    listed = tenant.owner.client.get(
+        tenant.owner.api(f"/conversations/{conversation_id}/messages")
+    ).json()
     assert [m["text"] for m in listed] == ["before", "while away"]

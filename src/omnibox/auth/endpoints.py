@@ -7,6 +7,7 @@ from omnibox.auth.dependencies import CurrentUser
 from omnibox.auth.schemas import LoginIn, SessionOut, UserOut
 from omnibox.db.session import DbSession
 from omnibox.errors import InvalidCredentials
+from omnibox.models import User
 from omnibox.settings import Settings
 from omnibox.workspaces.service import list_workspaces
 
@@ -17,7 +18,7 @@ def _client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-async def _session_out(session: DbSession, user: service.User) -> SessionOut:
+async def _session_out(session: DbSession, user: User) -> SessionOut:
     return SessionOut(
         user=UserOut(id=user.id, email=user.email, name=user.name, locale=user.locale),
         workspaces=await list_workspaces(session, user.id),

@@ -32,7 +32,7 @@ def normalize_email(email: str) -> str:
 def _lock_seconds(failures: int, limit: int) -> int:
     if failures < limit:
         return 0
-    return min(2 ** (failures - limit + 1), _MAX_LOCK_SECONDS)
+    return int(min(2 ** (failures - limit + 1), _MAX_LOCK_SECONDS))
 
 
 # Many people may share one office address: it gets more room than a single account.
@@ -40,7 +40,9 @@ _ADDRESS_LIMIT_FACTOR = 10
 
 
 async def check_throttle(session: AsyncSession, keys: list[str], limit: int) -> None:
-    rows = (await session.execute(select(LoginThrottle).where(LoginThrottle.key.in_(keys)))).scalars()
+    rows = (
+        await session.execute(select(LoginThrottle).where(LoginThrottle.key.in_(keys)))
+    ).scalars()
     now = utcnow()
     wait = 0.0
     for row in rows:

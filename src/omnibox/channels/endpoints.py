@@ -14,7 +14,10 @@ router = APIRouter(prefix="/workspaces/{workspace_id}/channels", tags=["channels
 @router.get("", responses={404: {}})
 async def list_channels(access: Access, session: DbSession, request: Request) -> list[ChannelOut]:
     settings = request.app.state.settings
-    return [service.channel_out(settings, c) for c in await service.list_channels(session, access.workspace_id)]
+    return [
+        service.channel_out(settings, c)
+        for c in await service.list_channels(session, access.workspace_id)
+    ]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses={403: {}, 404: {}})

@@ -55,5 +55,7 @@ async def api_channel_webhook(token: str, request: Request, session: DbSession) 
         max_attachment_bytes=settings.max_attachment_bytes,
     )
     return WebhookAccepted(
-        message_id=result.message_id, conversation_id=result.conversation_id, duplicate=result.duplicate
+        message_id=result.message_id,
+        conversation_id=result.conversation_id,
+        duplicate=result.duplicate,
     )

@@ -29,7 +29,7 @@ def channel_out(settings: Settings, channel: Channel) -> ChannelOut:
         id=channel.id,
         kind=channel.kind,
         name=channel.name,
-        status=channel.status,  # type: ignore[arg-type]
+        status=channel.status,
         status_reason=channel.status_reason,
         settings=channel.settings,
         webhook_url=webhook_url(settings, channel),
@@ -66,7 +66,9 @@ async def list_channels(session: AsyncSession, workspace_id: uuid.UUID) -> list[
     return list(
         (
             await session.execute(
-                select(Channel).where(Channel.workspace_id == workspace_id).order_by(Channel.created_at)
+                select(Channel)
+                .where(Channel.workspace_id == workspace_id)
+                .order_by(Channel.created_at)
             )
         ).scalars()
     )

@@ -41,13 +41,13 @@ async def deliver_message(message_id: str) -> None:
         ).scalar_one_or_none()
         if message is None or message.status != DeliveryStatus.queued:
             return  # deleted, or already handled by an earlier run of this job
-        channel = (
-            await session.get(Channel, message.channel_id) if message.channel_id else None
-        )
+        channel = await session.get(Channel, message.channel_id) if message.channel_id else None
         outbound = await _outbound(session, message, channel)
         try:
             if channel is None:
-                raise DeliveryError("The channel of this conversation was removed.", retryable=False)
+                raise DeliveryError(
+                    "The channel of this conversation was removed.", retryable=False
+                )
             result = await adapter_for(channel.kind).send(channel, outbound, ctx.http)
         except DeliveryError as exc:
             message.attempts += 1
@@ -56,7 +56,9 @@ async def deliver_message(message_id: str) -> None:
                 delay = exc.retry_after or backoff_seconds(message.attempts)
                 message.error = f"{exc.reason} Retrying (attempt {message.attempts + 1})."
                 await defer_in(
-                    session, deliver_message.configure(schedule_in={"seconds": delay}), message_id=message_id
+                    session,
+                    deliver_message.configure(schedule_in={"seconds": int(delay)}),
+                    message_id=message_id,
                 )
             else:
                 message.status = DeliveryStatus.failed
@@ -89,17 +91,24 @@ async def _outbound(session: object, message: Message, channel: Channel | None) 
             await session.execute(
                 select(ContactHandle.external_id)
                 .join(Conversation, Conversation.contact_id == ContactHandle.contact_id)
-                .where(Conversation.id == message.conversation_id, ContactHandle.channel_id == channel.id)
+                .where(
+                    Conversation.id == message.conversation_id,
+                    ContactHandle.channel_id == channel.id,
+                )
             )
         ).scalar_one_or_none()
     reply_to_external_id = None
     if message.reply_to_id:
         reply_to_external_id = (
-            await session.execute(select(Message.external_id).where(Message.id == message.reply_to_id))
+            await session.execute(
+                select(Message.external_id).where(Message.id == message.reply_to_id)
+            )
         ).scalar_one_or_none()
     attachments = (
         await session.execute(
-            select(Attachment).where(Attachment.message_id == message.id).order_by(Attachment.position)
+            select(Attachment)
+            .where(Attachment.message_id == message.id)
+            .order_by(Attachment.position)
         )
     ).scalars()
     root = base_url(job_context().settings)

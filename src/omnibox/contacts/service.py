@@ -10,7 +10,7 @@ from omnibox.errors import NotFound
 from omnibox.models import Contact, Conversation
 
 
-def _query(workspace_id: uuid.UUID) -> Select[tuple[Contact, uuid.UUID | None]]:
+def _query(workspace_id: uuid.UUID) -> Select[Contact, uuid.UUID]:
     return (
         select(Contact, Conversation.id)
         .outerjoin(Conversation, Conversation.contact_id == Contact.id)
@@ -31,11 +31,15 @@ def _out(contact: Contact, conversation_id: uuid.UUID | None) -> ContactOut:
     )
 
 
-async def get_contact(session: AsyncSession, workspace_id: uuid.UUID, contact_id: uuid.UUID) -> ContactOut:
-    row = (await session.execute(_query(workspace_id).where(Contact.id == contact_id))).one_or_none()
+async def get_contact(
+    session: AsyncSession, workspace_id: uuid.UUID, contact_id: uuid.UUID
+) -> ContactOut:
+    row = (
+        await session.execute(_query(workspace_id).where(Contact.id == contact_id))
+    ).one_or_none()
     if row is None:
         raise NotFound("No such contact.")
-    return _out(*row)
+    return _out(row[0], row[1])
 
 
 async def search_contacts(
@@ -44,6 +48,8 @@ async def search_contacts(
     stmt = _query(workspace_id)
     if query:
         like = f"%{query.replace('%', '').replace('_', '')}%"
-        stmt = stmt.where(or_(Contact.name.ilike(like), Contact.phone.ilike(like), Contact.email.ilike(like)))
+        stmt = stmt.where(
+            or_(Contact.name.ilike(like), Contact.phone.ilike(like), Contact.email.ilike(like))
+        )
     rows = await session.execute(stmt.order_by(Contact.name, Contact.id).limit(limit))
-    return [_out(*row) for row in rows]
+    return [_out(row[0], row[1]) for row in rows]

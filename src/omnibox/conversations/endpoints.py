@@ -33,12 +33,12 @@ async def list_conversations(
 async def get_conversation(
     conversation_id: uuid.UUID, access: Access, session: DbSession
 ) -> ConversationOut:
-    return await service.get_conversation(session, access.workspace_id, access.user.id, conversation_id)
+    return await service.get_conversation(
+        session, access.workspace_id, access.user.id, conversation_id
+    )
 
 
-@router.post(
-    "/{conversation_id}/read", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}}
-)
+@router.post("/{conversation_id}/read", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}})
 async def mark_read(conversation_id: uuid.UUID, access: Access, session: DbSession) -> Response:
     await service.mark_read(session, access.workspace_id, access.user.id, conversation_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

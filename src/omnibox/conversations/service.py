@@ -74,8 +74,10 @@ def _out(row: Row[Any]) -> ConversationOut:
     c: Conversation = row[0]
     return ConversationOut(
         id=c.id,
-        status=c.status,  # type: ignore[arg-type]
-        contact=ContactBrief(id=c.contact_id, name=row.contact_name, phone=row.phone, email=row.email),
+        status=c.status,
+        contact=ContactBrief(
+            id=c.contact_id, name=row.contact_name, phone=row.phone, email=row.email
+        ),
         assignee_id=c.assignee_id,
         last_message=LastMessageOut(
             id=row.last_id,
@@ -89,7 +91,9 @@ def _out(row: Row[Any]) -> ConversationOut:
         else None,
         last_message_at=c.last_message_at,
         unread_count=max(c.incoming_count - row.read_count, 0),
-        last_channel=ChannelBrief(id=c.last_channel_id, kind=row.channel_kind, name=row.channel_name)
+        last_channel=ChannelBrief(
+            id=c.last_channel_id, kind=row.channel_kind, name=row.channel_name
+        )
         if c.last_channel_id
         else None,
         opened_at=c.opened_at,
@@ -144,6 +148,9 @@ async def mark_read(
     await session.execute(
         stmt.on_conflict_do_update(
             index_elements=[ReadState.user_id, ReadState.conversation_id],
-            set_={"read_count": stmt.excluded.read_count, "last_read_at": stmt.excluded.last_read_at},
+            set_={
+                "read_count": stmt.excluded.read_count,
+                "last_read_at": stmt.excluded.last_read_at,
+            },
         )
     )

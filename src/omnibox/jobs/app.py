@@ -20,7 +20,7 @@ _transaction_connection: ContextVar[psycopg.AsyncConnection[Any] | None] = Conte
 )
 
 
-class TransactionalConnector(PsycopgConnector):  # type: ignore[misc]
+class TransactionalConnector(PsycopgConnector):
     """Uses the caller's connection while ``defer_in`` runs, the pool otherwise."""
 
     @contextlib.asynccontextmanager
@@ -41,7 +41,7 @@ async def defer_in(session: AsyncSession, task: Any, **kwargs: Any) -> None:
     """Defer ``task`` inside the session's transaction."""
     connection = await session.connection()
     raw = await connection.get_raw_connection()
-    token = _transaction_connection.set(raw.driver_connection)  # type: ignore[arg-type]
+    token = _transaction_connection.set(raw.driver_connection)
     try:
         await task.defer_async(**kwargs)
     finally:

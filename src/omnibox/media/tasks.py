@@ -52,10 +52,16 @@ async def download_attachment(attachment_id: str, attempt: int = 1) -> None:
     async with unit_of_work(ctx.db.sessions) as session:
         attachment = (
             await session.execute(
-                select(Attachment).where(Attachment.id == uuid.UUID(attachment_id)).with_for_update()
+                select(Attachment)
+                .where(Attachment.id == uuid.UUID(attachment_id))
+                .with_for_update()
             )
         ).scalar_one_or_none()
-        if attachment is None or attachment.status != AttachmentStatus.pending or not attachment.source_url:
+        if (
+            attachment is None
+            or attachment.status != AttachmentStatus.pending
+            or not attachment.source_url
+        ):
             return
         try:
             data = await _fetch(ctx.http, attachment.source_url, ctx.settings.max_attachment_bytes)
@@ -65,7 +71,9 @@ async def download_attachment(attachment_id: str, attempt: int = 1) -> None:
                 attachment.error = str(exc)
                 await defer_in(
                     session,
-                    download_attachment.configure(schedule_in={"seconds": backoff_seconds(attempt)}),
+                    download_attachment.configure(
+                        schedule_in={"seconds": int(backoff_seconds(attempt))}
+                    ),
                     attachment_id=attachment_id,
                     attempt=attempt + 1,
                 )
@@ -77,7 +85,9 @@ async def download_attachment(attachment_id: str, attempt: int = 1) -> None:
             attachment.error = f"Download failed: {exc}"
         await session.flush()
         conversation_id = (
-            await session.execute(select(Message.conversation_id).where(Message.id == attachment.message_id))
+            await session.execute(
+                select(Message.conversation_id).where(Message.id == attachment.message_id)
+            )
         ).scalar_one()
         await emit(
             session,

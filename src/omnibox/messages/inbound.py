@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import case, or_, select, update
+from sqlalchemy import case, delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -75,7 +75,10 @@ async def _contact_for(session: AsyncSession, channel: Channel, event: InboundMe
         insert(Contact).values(
             id=contact_id,
             workspace_id=channel.workspace_id,
-            name=event.contact.name or event.contact.phone or event.contact.email or event.contact.external_id,
+            name=event.contact.name
+            or event.contact.phone
+            or event.contact.email
+            or event.contact.external_id,
             phone=event.contact.phone,
             email=event.contact.email,
             custom_fields={},
@@ -98,7 +101,7 @@ async def _contact_for(session: AsyncSession, channel: Channel, event: InboundMe
     ).scalar_one_or_none()
     if inserted is None:
         # A concurrent delivery created this contact first: use theirs, drop ours.
-        await session.execute(Contact.__table__.delete().where(Contact.id == contact_id))
+        await session.execute(delete(Contact).where(Contact.id == contact_id))
         return (
             await session.execute(
                 select(ContactHandle.contact_id).where(
@@ -110,7 +113,9 @@ async def _contact_for(session: AsyncSession, channel: Channel, event: InboundMe
     return contact_id
 
 
-async def _conversation_for(session: AsyncSession, workspace_id: uuid.UUID, contact_id: uuid.UUID) -> uuid.UUID:
+async def _conversation_for(
+    session: AsyncSession, workspace_id: uuid.UUID, contact_id: uuid.UUID
+) -> uuid.UUID:
     conversation_id = (
         await session.execute(
             insert(Conversation)
@@ -176,7 +181,9 @@ async def ingest(
                 channel_id=channel.id,
                 direction=Direction.incoming,
                 author_type=AuthorType.contact,
-                kind=MessageKind.media if event.attachments and not event.text else MessageKind.text,
+                kind=MessageKind.media
+                if event.attachments and not event.text
+                else MessageKind.text,
                 text=event.text,
                 reply_to_id=reply_to_id,
                 external_id=event.external_id,

@@ -46,5 +46,5 @@ class MessageCreate(BaseModel):
     client_id: str | None = Field(
         default=None,
         max_length=64,
-        description="Chosen by the client; sending again with the same id returns the same message.",
+        description="Chosen by the client; the same id again returns the same message.",
     )

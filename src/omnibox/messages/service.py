@@ -40,8 +40,14 @@ async def list_messages(
     if before is not None:
         stmt = stmt.where(Message.created_at < before)
     rows = (
-        await session.execute(stmt.order_by(Message.created_at.desc(), Message.id.desc()).limit(limit))
-    ).scalars().all()
+        (
+            await session.execute(
+                stmt.order_by(Message.created_at.desc(), Message.id.desc()).limit(limit)
+            )
+        )
+        .scalars()
+        .all()
+    )
     return list(reversed(rows))
 
 

@@ -20,7 +20,7 @@ def attachment_out(workspace_id: uuid.UUID, a: Attachment) -> AttachmentOut:
         media_type=a.media_type,
         filename=a.filename,
         size=a.size,
-        status=a.status,  # type: ignore[arg-type]
+        status=a.status,
         url=attachment_url(workspace_id, a),
         duration=a.duration_ms / 1000 if a.duration_ms is not None else None,
         waveform=a.waveform,
@@ -43,7 +43,12 @@ async def message_outs(session: AsyncSession, messages: Sequence[Message]) -> li
 
     user_ids = {m.author_user_id for m in messages if m.author_user_id}
     users = (
-        {uid: name for uid, name in await session.execute(select(User.id, User.name).where(User.id.in_(user_ids)))}
+        {
+            uid: name
+            for uid, name in await session.execute(
+                select(User.id, User.name).where(User.id.in_(user_ids))
+            )
+        }
         if user_ids
         else {}
     )
@@ -63,9 +68,11 @@ async def message_outs(session: AsyncSession, messages: Sequence[Message]) -> li
             return AuthorOut(type="contact", id=contact_id, name=name)
         if m.author_type == AuthorType.user:
             return AuthorOut(
-                type="user", id=m.author_user_id, name=users.get(m.author_user_id, "")  # type: ignore[arg-type]
+                type="user",
+                id=m.author_user_id,
+                name=users.get(m.author_user_id, ""),  # type: ignore[arg-type]
             )
-        return AuthorOut(type=m.author_type, id=None, name=m.author_type)  # type: ignore[arg-type]
+        return AuthorOut(type=m.author_type, id=None, name=m.author_type)
 
     return [
         MessageOut(
@@ -73,13 +80,13 @@ async def message_outs(session: AsyncSession, messages: Sequence[Message]) -> li
             conversation_id=m.conversation_id,
             channel_id=m.channel_id,
             client_id=m.client_id,
-            direction=m.direction,  # type: ignore[arg-type]
+            direction=m.direction,
             author=author(m),
-            kind=m.kind,  # type: ignore[arg-type]
+            kind=m.kind,
             text=m.text,
             reply_to_id=m.reply_to_id,
             external_id=m.external_id,
-            status=m.status,  # type: ignore[arg-type]
+            status=m.status,
             error=m.error,
             created_at=m.created_at,
             attachments=[attachment_out(m.workspace_id, a) for a in attachments[m.id]],
@@ -92,8 +99,12 @@ async def message_outs_by_id(
     session: AsyncSession, workspace_id: uuid.UUID, ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, MessageOut]:
     rows = (
-        await session.execute(
-            select(Message).where(Message.id.in_(ids), Message.workspace_id == workspace_id)
+        (
+            await session.execute(
+                select(Message).where(Message.id.in_(ids), Message.workspace_id == workspace_id)
+            )
         )
-    ).scalars().all()
+        .scalars()
+        .all()
+    )
     return {out.id: out for out in await message_outs(session, rows)}

@@ -25,9 +25,7 @@ class Conversation(IdMixin, CreatedMixin, Base):
         Index("ix_conversations_ws_last", "workspace_id", "last_message_at"),
     )
 
-    workspace_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("workspaces.id", ondelete="CASCADE")
-    )
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
     contact_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("contacts.id", ondelete="CASCADE"), unique=True
     )
@@ -61,8 +59,6 @@ class ReadState(Base):
     conversation_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True, index=True
     )
-    workspace_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("workspaces.id", ondelete="CASCADE")
-    )
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
     read_count: Mapped[int] = mapped_column(Integer, default=0)
     last_read_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -59,7 +59,9 @@ async def realtime(websocket: WebSocket, workspace_id: uuid.UUID) -> None:
     sender = asyncio.create_task(_send_loop(client))
     try:
         while True:
-            await websocket.receive_text()  # the client sends nothing we need; keeps the read side alive
+            await (
+                websocket.receive_text()
+            )  # the client sends nothing we need; keeps the read side alive
     except WebSocketDisconnect:
         pass
     finally:

@@ -86,7 +86,9 @@ class Hub:
         delay = 0.5
         while True:
             try:
-                async with await psycopg.AsyncConnection.connect(self.db.url, autocommit=True) as conn:
+                async with await psycopg.AsyncConnection.connect(
+                    self.db.url, autocommit=True
+                ) as conn:
                     await conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
                     if self.listening.is_set():
                         # We were cut off and may have missed signals: make every client resync.
@@ -143,8 +145,14 @@ class Hub:
                 message = loaded.get(s.message_id) if s.message_id else None
                 if message is None:
                     continue
-                cls = MessageCreatedEvent if s.kind == SignalKind.message_created else MessageUpdatedEvent
-                event = cls(workspace_id=s.workspace_id, conversation_id=s.conversation_id, message=message)
+                cls = (
+                    MessageCreatedEvent
+                    if s.kind == SignalKind.message_created
+                    else MessageUpdatedEvent
+                )
+                event = cls(
+                    workspace_id=s.workspace_id, conversation_id=s.conversation_id, message=message
+                )
             payload = event.model_dump_json()
             for client in list(self.clients.get(s.workspace_id, ())):
                 if not client.offer(payload):

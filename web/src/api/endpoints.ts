@@ -42,9 +42,9 @@ export function fetchConversations(
   before?: string,
 ): Promise<Conversation[]> {
   return unwrap(
-    api.GET('/api/v1/workspaces/{wid}/conversations', {
+    api.GET('/api/v1/workspaces/{workspace_id}/conversations', {
       params: {
-        path: { wid: asWorkspaceId(wid) },
+        path: { workspace_id: asWorkspaceId(wid) },
         query: { status, limit: PAGE_SIZE, ...(before ? { before } : {}) },
       },
     }),
@@ -53,17 +53,17 @@ export function fetchConversations(
 
 export function fetchConversation(wid: string, cid: string): Promise<Conversation> {
   return unwrap(
-    api.GET('/api/v1/workspaces/{wid}/conversations/{cid}', {
-      params: { path: { wid: asWorkspaceId(wid), cid: asConversationId(cid) } },
+    api.GET('/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}', {
+      params: { path: { workspace_id: asWorkspaceId(wid), conversation_id: asConversationId(cid) } },
     }),
   )
 }
 
 export function fetchMessages(wid: string, cid: string, before?: string): Promise<Message[]> {
   return unwrap(
-    api.GET('/api/v1/workspaces/{wid}/conversations/{cid}/messages', {
+    api.GET('/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}/messages', {
       params: {
-        path: { wid: asWorkspaceId(wid), cid: asConversationId(cid) },
+        path: { workspace_id: asWorkspaceId(wid), conversation_id: asConversationId(cid) },
         query: { limit: PAGE_SIZE, ...(before ? { before } : {}) },
       },
     }),
@@ -76,8 +76,8 @@ export function sendMessage(
   body: { text: string; client_id: string },
 ): Promise<Message> {
   return unwrap(
-    api.POST('/api/v1/workspaces/{wid}/conversations/{cid}/messages', {
-      params: { path: { wid: asWorkspaceId(wid), cid: asConversationId(cid) } },
+    api.POST('/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}/messages', {
+      params: { path: { workspace_id: asWorkspaceId(wid), conversation_id: asConversationId(cid) } },
       body,
     }),
   )
@@ -85,16 +85,16 @@ export function sendMessage(
 
 export async function markRead(wid: string, cid: string): Promise<void> {
   await unwrap(
-    api.POST('/api/v1/workspaces/{wid}/conversations/{cid}/read', {
-      params: { path: { wid: asWorkspaceId(wid), cid: asConversationId(cid) } },
+    api.POST('/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}/read', {
+      params: { path: { workspace_id: asWorkspaceId(wid), conversation_id: asConversationId(cid) } },
     }),
   )
 }
 
 export function retryMessage(wid: string, mid: string): Promise<Message> {
   return unwrap(
-    api.POST('/api/v1/workspaces/{wid}/messages/{mid}/retry', {
-      params: { path: { wid: asWorkspaceId(wid), mid: asMessageId(mid) } },
+    api.POST('/api/v1/workspaces/{workspace_id}/messages/{message_id}/retry', {
+      params: { path: { workspace_id: asWorkspaceId(wid), message_id: asMessageId(mid) } },
     }),
   )
 }

@@ -13,7 +13,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["login"];
+        /** Login */
+        post: operations["login_api_v1_auth_login_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -29,7 +30,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["logout"];
+        /** Logout */
+        post: operations["logout_api_v1_auth_logout_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -43,7 +45,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["me"];
+        /** Me */
+        get: operations["me_api_v1_auth_me_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -59,7 +62,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_workspaces"];
+        /** Workspaces */
+        get: operations["workspaces_api_v1_workspaces_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -68,14 +72,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{wid}/conversations": {
+    "/api/v1/workspaces/{workspace_id}/members": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["list_conversations"];
+        /** Members */
+        get: operations["members_api_v1_workspaces__workspace_id__members_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -84,14 +89,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{wid}/conversations/{cid}": {
+    "/api/v1/workspaces/{workspace_id}/conversations": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["get_conversation"];
+        /** List Conversations */
+        get: operations["list_conversations_api_v1_workspaces__workspace_id__conversations_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -100,23 +106,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{wid}/conversations/{cid}/messages": {
+    "/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["list_messages"];
+        /** Get Conversation */
+        get: operations["get_conversation_api_v1_workspaces__workspace_id__conversations__conversation_id__get"];
         put?: never;
-        post: operations["send_message"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{wid}/conversations/{cid}/read": {
+    "/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}/read": {
         parameters: {
             query?: never;
             header?: never;
@@ -125,14 +132,36 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["mark_read"];
+        /** Mark Read */
+        post: operations["mark_read_api_v1_workspaces__workspace_id__conversations__conversation_id__read_post"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{wid}/messages/{mid}/retry": {
+    "/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Messages
+         * @description The latest ``limit`` messages (older ones with ``before``), oldest first.
+         */
+        get: operations["list_messages_api_v1_workspaces__workspace_id__conversations__conversation_id__messages_get"];
+        put?: never;
+        /** Send Message */
+        post: operations["send_message_api_v1_workspaces__workspace_id__conversations__conversation_id__messages_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/messages/{message_id}/retry": {
         parameters: {
             query?: never;
             header?: never;
@@ -141,7 +170,114 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["retry_message"];
+        /** Retry Message */
+        post: operations["retry_message_api_v1_workspaces__workspace_id__messages__message_id__retry_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Contacts */
+        get: operations["list_contacts_api_v1_workspaces__workspace_id__contacts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/contacts/{contact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Contact */
+        get: operations["get_contact_api_v1_workspaces__workspace_id__contacts__contact_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Channels */
+        get: operations["list_channels_api_v1_workspaces__workspace_id__channels_get"];
+        put?: never;
+        /** Create Channel */
+        post: operations["create_channel_api_v1_workspaces__workspace_id__channels_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/attachments/{attachment_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attachment Content */
+        get: operations["attachment_content_api_v1_workspaces__workspace_id__attachments__attachment_id__content_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Health */
+        get: operations["health_api_v1_health_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hooks/api/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Api Channel Webhook
+         * @description Receive one message from an API channel (see the README for the payload).
+         */
+        post: operations["api_channel_webhook_hooks_api__token__post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -152,151 +288,382 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** User */
-        User: {
-            /** Format: uuid */
-            id: string;
-            email: string;
+        /** ApiChannelCreate */
+        ApiChannelCreate: {
+            /**
+             * Kind
+             * @default api
+             * @constant
+             */
+            kind: "api";
+            /** Name */
             name: string;
-            locale: string | null;
+            /** Callback Url */
+            callback_url?: string | null;
         };
-        /**
-         * Role
-         * @enum {string}
-         */
-        Role: "owner" | "manager" | "agent";
-        /** Workspace */
-        Workspace: {
-            /** Format: uuid */
+        /** AttachmentOut */
+        AttachmentOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
             id: string;
+            /** Media Type */
+            media_type: string;
+            /** Filename */
+            filename: string;
+            /** Size */
+            size: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "ready" | "failed";
+            /**
+             * Url
+             * @description Where the browser fetches it; null until downloaded.
+             */
+            url: string | null;
+            /**
+             * Duration
+             * @description Seconds, for audio and video.
+             */
+            duration?: number | null;
+            /** Waveform */
+            waveform?: number[] | null;
+        };
+        /** AuthorOut */
+        AuthorOut: {
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "contact" | "user" | "ai" | "workflow" | "system";
+            /** Id */
+            id: string | null;
+            /** Name */
             name: string;
-            role: components["schemas"]["Role"];
         };
-        /** Session */
-        Session: {
-            user: components["schemas"]["User"];
-            workspaces: components["schemas"]["Workspace"][];
-        };
-        /** LoginRequest */
-        LoginRequest: {
-            /** Format: email */
-            email: string;
-            password: string;
-        };
-        /** Problem */
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string | null;
-        };
-        /**
-         * ConversationStatus
-         * @enum {string}
-         */
-        ConversationStatus: "open" | "closed" | "snoozed";
-        /** ContactBrief */
-        ContactBrief: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            phone: string | null;
-            email: string | null;
-        };
-        /** ChannelKind */
-        ChannelKind: string;
         /** ChannelBrief */
         ChannelBrief: {
-            /** Format: uuid */
+            /**
+             * Id
+             * Format: uuid
+             */
             id: string;
-            kind: components["schemas"]["ChannelKind"];
+            /** Kind */
+            kind: string;
+            /** Name */
             name: string;
         };
-        /**
-         * MessageDirection
-         * @enum {string}
-         */
-        MessageDirection: "in" | "out";
-        /**
-         * MessageKind
-         * @enum {string}
-         */
-        MessageKind: "text" | "media" | "voice" | "comment" | "system" | "unsupported";
-        /**
-         * MessageStatus
-         * @enum {string}
-         */
-        MessageStatus: "received" | "queued" | "sent" | "delivered" | "read" | "failed";
-        /**
-         * AuthorType
-         * @enum {string}
-         */
-        AuthorType: "contact" | "user" | "ai" | "workflow" | "system";
-        /** Author */
-        Author: {
-            type: components["schemas"]["AuthorType"];
-            id: string | null;
-            name: string | null;
-        };
-        /** LastMessage */
-        LastMessage: {
-            /** Format: uuid */
+        /** ChannelCreatedOut */
+        ChannelCreatedOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
             id: string;
-            text: string | null;
-            kind: components["schemas"]["MessageKind"];
-            direction: components["schemas"]["MessageDirection"];
-            /** Format: date-time */
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "connected" | "failing";
+            /** Status Reason */
+            status_reason: string | null;
+            /** Settings */
+            settings: {
+                [key: string]: string | number | boolean | null;
+            };
+            /**
+             * Webhook Url
+             * @description Where the external side posts inbound messages.
+             */
+            webhook_url: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
-            attachment_count: number;
+            /**
+             * Signing Secret
+             * @description Shown once: verifies the X-Omnibox-Signature header of outbound callbacks.
+             */
+            signing_secret?: string | null;
         };
-        /** Conversation */
-        Conversation: {
-            /** Format: uuid */
+        /** ChannelOut */
+        ChannelOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
             id: string;
-            status: components["schemas"]["ConversationStatus"];
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "connected" | "failing";
+            /** Status Reason */
+            status_reason: string | null;
+            /** Settings */
+            settings: {
+                [key: string]: string | number | boolean | null;
+            };
+            /**
+             * Webhook Url
+             * @description Where the external side posts inbound messages.
+             */
+            webhook_url: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** ContactBrief */
+        ContactBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Phone */
+            phone: string | null;
+            /** Email */
+            email: string | null;
+        };
+        /** ContactOut */
+        ContactOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Phone */
+            phone: string | null;
+            /** Email */
+            email: string | null;
+            /** Language */
+            language: string | null;
+            /** Custom Fields */
+            custom_fields: {
+                [key: string]: unknown;
+            };
+            /** Blocked */
+            blocked: boolean;
+            /** Conversation Id */
+            conversation_id: string | null;
+        };
+        /** ConversationOut */
+        ConversationOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "closed" | "snoozed";
             contact: components["schemas"]["ContactBrief"];
+            /** Assignee Id */
             assignee_id: string | null;
-            last_message: components["schemas"]["LastMessage"] | null;
+            last_message: components["schemas"]["LastMessageOut"] | null;
+            /** Last Message At */
             last_message_at: string | null;
+            /** Unread Count */
             unread_count: number;
             last_channel: components["schemas"]["ChannelBrief"] | null;
+            /** Opened At */
             opened_at: string | null;
+            /** Closed At */
             closed_at: string | null;
         };
-        /** Attachment */
-        Attachment: {
-            /** Format: uuid */
-            id: string;
-            media_type: string;
-            filename: string | null;
-            size: number | null;
-            url: string;
-            duration: number | null;
-            waveform: number[] | null;
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
         };
-        /** Message */
-        Message: {
-            /** Format: uuid */
+        /** LastMessageOut */
+        LastMessageOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
             id: string;
-            /** Format: uuid */
-            conversation_id: string;
-            channel_id: string | null;
-            client_id: string | null;
-            direction: components["schemas"]["MessageDirection"];
-            author: components["schemas"]["Author"];
-            kind: components["schemas"]["MessageKind"];
-            text: string | null;
-            reply_to_id: string | null;
-            status: components["schemas"]["MessageStatus"];
-            error: string | null;
-            /** Format: date-time */
+            /** Text */
+            text: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "in" | "out";
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
-            attachments: components["schemas"]["Attachment"][];
+            /** Attachment Count */
+            attachment_count: number;
+        };
+        /** LoginIn */
+        LoginIn: {
+            /** Email */
+            email: string;
+            /** Password */
+            password: string;
+        };
+        /** MemberOut */
+        MemberOut: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Name */
+            name: string;
+            /** Email */
+            email: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "owner" | "manager" | "agent";
         };
         /** MessageCreate */
         MessageCreate: {
+            /** Text */
             text: string;
-            client_id: string;
+            /**
+             * Client Id
+             * @description Chosen by the client; the same id again returns the same message.
+             */
+            client_id?: string | null;
+        };
+        /** MessageOut */
+        MessageOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Conversation Id
+             * Format: uuid
+             */
+            conversation_id: string;
+            /** Channel Id */
+            channel_id: string | null;
+            /** Client Id */
+            client_id: string | null;
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "in" | "out";
+            author: components["schemas"]["AuthorOut"];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "text" | "media" | "voice" | "comment" | "system" | "unsupported";
+            /** Text */
+            text: string;
+            /** Reply To Id */
+            reply_to_id: string | null;
+            /** External Id */
+            external_id: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "received" | "queued" | "sent" | "delivered" | "read" | "failed";
+            /** Error */
+            error: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Attachments */
+            attachments: components["schemas"]["AttachmentOut"][];
+        };
+        /** SessionOut */
+        SessionOut: {
+            user: components["schemas"]["UserOut"];
+            /** Workspaces */
+            workspaces: components["schemas"]["WorkspaceOut"][];
+        };
+        /** UserOut */
+        UserOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Email */
+            email: string;
+            /** Name */
+            name: string;
+            /** Locale */
+            locale: string | null;
+        };
+        /** ValidationError */
+        ValidationError: {
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+            /** Input */
+            input?: unknown;
+            /** Context */
+            ctx?: Record<string, never>;
+        };
+        /** WebhookAccepted */
+        WebhookAccepted: {
+            /**
+             * Message Id
+             * Format: uuid
+             */
+            message_id: string;
+            /**
+             * Conversation Id
+             * Format: uuid
+             */
+            conversation_id: string;
+            /** Duplicate */
+            duplicate: boolean;
+        };
+        /** WorkspaceOut */
+        WorkspaceOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "owner" | "manager" | "agent";
         };
     };
     responses: never;
@@ -307,7 +674,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    login: {
+    login_api_v1_auth_login_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -316,7 +683,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LoginRequest"];
+                "application/json": components["schemas"]["LoginIn"];
             };
         };
         responses: {
@@ -326,30 +693,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Session"];
+                    "application/json": components["schemas"]["SessionOut"];
                 };
             };
-            /** @description Wrong credentials */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            /** @description Too many attempts */
-            429: {
+            /** @description Validation Error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
-    logout: {
+    logout_api_v1_auth_logout_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -358,7 +730,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Logged out */
+            /** @description Successful Response */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -367,7 +739,7 @@ export interface operations {
             };
         };
     };
-    me: {
+    me_api_v1_auth_me_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -382,21 +754,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Session"];
+                    "application/json": components["schemas"]["SessionOut"];
                 };
             };
-            /** @description Not logged in */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
         };
     };
-    list_workspaces: {
+    workspaces_api_v1_workspaces_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -411,30 +781,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Workspace"][];
-                };
-            };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["WorkspaceOut"][];
                 };
             };
         };
     };
-    list_conversations: {
+    members_api_v1_workspaces__workspace_id__members_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_conversations_api_v1_workspaces__workspace_id__conversations_get: {
         parameters: {
             query?: {
                 status?: "open" | "closed" | "snoozed" | "all";
                 limit?: number;
+                /** @description Only conversations whose last message is older. */
                 before?: string | null;
             };
             header?: never;
             path: {
-                wid: string;
+                workspace_id: string;
             };
             cookie?: never;
         };
@@ -446,36 +846,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Conversation"][];
+                    "application/json": components["schemas"]["ConversationOut"][];
                 };
             };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
     };
-    get_conversation: {
+    get_conversation_api_v1_workspaces__workspace_id__conversations__conversation_id__get: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                wid: string;
-                cid: string;
+                conversation_id: string;
+                workspace_id: string;
             };
             cookie?: never;
         };
@@ -487,39 +885,75 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Conversation"];
+                    "application/json": components["schemas"]["ConversationOut"];
                 };
             };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
     };
-    list_messages: {
+    mark_read_api_v1_workspaces__workspace_id__conversations__conversation_id__read_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_messages_api_v1_workspaces__workspace_id__conversations__conversation_id__messages_get: {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description Only messages older than this. */
                 before?: string | null;
             };
             header?: never;
             path: {
-                wid: string;
-                cid: string;
+                conversation_id: string;
+                workspace_id: string;
             };
             cookie?: never;
         };
@@ -531,36 +965,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Message"][];
+                    "application/json": components["schemas"]["MessageOut"][];
                 };
             };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
     };
-    send_message: {
+    send_message_api_v1_workspaces__workspace_id__conversations__conversation_id__messages_post: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                wid: string;
-                cid: string;
+                conversation_id: string;
+                workspace_id: string;
             };
             cookie?: never;
         };
@@ -570,90 +1002,47 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Successful Response */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Message"];
+                    "application/json": components["schemas"]["MessageOut"];
                 };
             };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
+            /** @description Not Found */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    mark_read: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                wid: string;
-                cid: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Marked read */
-            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not logged in */
-            401: {
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            /** @description Not found */
-            404: {
+            /** @description Validation Error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
     };
-    retry_message: {
+    retry_message_api_v1_workspaces__workspace_id__messages__message_id__retry_post: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                wid: string;
-                mid: string;
+                message_id: string;
+                workspace_id: string;
             };
             cookie?: never;
         };
@@ -665,35 +1054,310 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Message"];
+                    "application/json": components["schemas"]["MessageOut"];
                 };
             };
-            /** @description Not logged in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found */
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            /** @description Not retryable */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_contacts_api_v1_workspaces__workspace_id__contacts_get: {
+        parameters: {
+            query?: {
+                /** @description Name, phone or e-mail. */
+                q?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOut"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_contact_api_v1_workspaces__workspace_id__contacts__contact_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_channels_api_v1_workspaces__workspace_id__channels_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelOut"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_channel_api_v1_workspaces__workspace_id__channels_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiChannelCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCreatedOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    attachment_content_api_v1_workspaces__workspace_id__attachments__attachment_id__content_get: {
+        parameters: {
+            query?: {
+                download?: boolean;
+            };
+            header?: never;
+            path: {
+                attachment_id: string;
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    health_api_v1_health_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
+    api_channel_webhook_hooks_api__token__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAccepted"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -3,22 +3,29 @@ import type { components } from './schema'
 
 type Schemas = components['schemas']
 
-export type Session = Schemas['Session']
-export type User = Schemas['User']
-export type Workspace = Schemas['Workspace']
+export type Session = Schemas['SessionOut']
+export type User = Schemas['UserOut']
+export type Workspace = Schemas['WorkspaceOut']
 export type Role = Workspace['role']
-export type Conversation = Schemas['Conversation']
+export type Conversation = Schemas['ConversationOut']
 export type ConversationStatus = Conversation['status']
 export type Contact = Conversation['contact']
 export type LastMessage = NonNullable<Conversation['last_message']>
 export type ChannelBrief = NonNullable<Conversation['last_channel']>
-export type Message = Schemas['Message']
+export type Message = Schemas['MessageOut']
 export type MessageStatus = Message['status']
 export type MessageKind = Message['kind']
 export type Direction = Message['direction']
 export type Author = Message['author']
 export type Attachment = Message['attachments'][number]
-export type Problem = Schemas['Problem']
+/** RFC 9457 problem details, as every API error is returned. */
+export type Problem = {
+  type: string
+  title: string
+  status: number
+  detail?: string | null
+  instance?: string | null
+}
 
 /** The status filter of the inbox list (`all` is not a conversation status). */
 export type StatusFilter = ConversationStatus | 'all'

@@ -6,10 +6,30 @@ import { IconFile, IconMic } from './Icons'
 
 type Props = { attachment: Attachment; onOpenImage: (a: Attachment) => void }
 
-/** image/* inline (tap for full size), audio/* a native player, video/* a player, else a download. */
+/**
+ * image/* inline (tap for full size), audio/* a native player, video/* a player, anything else
+ * a download link with its name and size. Until the server has the file (url null) a placeholder.
+ */
 export function AttachmentView({ attachment: a, onOpenImage }: Props) {
   const { t, i18n } = useTranslation()
   const type = a.media_type.toLowerCase()
+  const url = a.url ?? null
+  const name = a.filename || t('preview.media')
+  const units = [t('units.b'), t('units.kb'), t('units.mb'), t('units.gb')] as const
+  const size = formatFileSize(a.size, i18n.language, units)
+
+  if (!url) {
+    const failed = a.status === 'failed'
+    return (
+      <div className={`att-file att-file--unavailable ${failed ? 'att-file--failed' : ''}`} data-testid="attachment-unavailable" data-state={a.status}>
+        <span className="att-file__icon">{type.startsWith('audio/') ? <IconMic size={22} /> : <IconFile size={22} />}</span>
+        <span className="att-file__text">
+          <span className="att-file__name">{name}</span>
+          <span className="att-file__size">{failed ? t('message.attachmentFailed') : t('message.attachmentPending')}</span>
+        </span>
+      </div>
+    )
+  }
 
   if (type.startsWith('image/')) {
     return (
@@ -20,7 +40,7 @@ export function AttachmentView({ attachment: a, onOpenImage }: Props) {
         aria-label={t('message.openImage')}
         data-testid="attachment-image"
       >
-        <img src={a.url} alt={a.filename ?? ''} loading="lazy" decoding="async" />
+        <img src={url} alt={a.filename ?? ''} loading="lazy" decoding="async" />
       </button>
     )
   }
@@ -29,8 +49,8 @@ export function AttachmentView({ attachment: a, onOpenImage }: Props) {
     return (
       <div className="att-audio" data-testid="attachment-audio">
         <IconMic size={18} className="att-audio__icon" aria-label={t('message.voice')} />
-        <audio controls preload="none" src={a.url}>
-          <a href={a.url}>{a.filename ?? t('message.voice')}</a>
+        <audio controls preload="none" src={url}>
+          <a href={url}>{name}</a>
         </audio>
         {a.duration != null && <span className="att-audio__duration">{formatDuration(a.duration)}</span>}
       </div>
@@ -39,28 +59,20 @@ export function AttachmentView({ attachment: a, onOpenImage }: Props) {
 
   if (type.startsWith('video/')) {
     return (
-      <video className="att-video" controls preload="none" src={a.url} data-testid="attachment-video">
-        <a href={a.url}>{a.filename}</a>
+      <video className="att-video" controls preload="none" src={url} data-testid="attachment-video">
+        <a href={url}>{name}</a>
       </video>
     )
   }
 
-  const units = [t('units.b'), t('units.kb'), t('units.mb'), t('units.gb')] as const
   return (
-    <a
-      className="att-file"
-      href={a.url}
-      download={a.filename ?? true}
-      target="_blank"
-      rel="noopener"
-      data-testid="attachment-file"
-    >
+    <a className="att-file" href={url} download={a.filename || true} target="_blank" rel="noopener" data-testid="attachment-file">
       <span className="att-file__icon">
         <IconFile size={22} />
       </span>
       <span className="att-file__text">
-        <span className="att-file__name">{a.filename || t('preview.media')}</span>
-        <span className="att-file__size">{formatFileSize(a.size, i18n.language, units)}</span>
+        <span className="att-file__name">{name}</span>
+        <span className="att-file__size">{size}</span>
       </span>
     </a>
   )

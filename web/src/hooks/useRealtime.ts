@@ -9,8 +9,9 @@ export type SocketState = 'connecting' | 'open' | 'reconnecting'
 
 /** A socket that stays silent this long after the server has shown it pings is dead. */
 const SILENCE_LIMIT_MS = 75_000
-/** Close codes the server may use for "not authenticated / not allowed". */
-const AUTH_CLOSE_CODES = new Set([1008, 4001, 4003, 4401, 4403])
+/** Close codes: not logged in (→ the session query finds out), no such workspace. */
+const CLOSE_UNAUTHORIZED = new Set([1008, 4001, 4401])
+const CLOSE_NOT_FOUND = 4404
 
 export function socketUrl(wid: string, location: Pick<Location, 'protocol' | 'host'> = window.location) {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:'
@@ -23,7 +24,11 @@ export function socketUrl(wid: string, location: Pick<Location, 'protocol' | 'ho
  */
 export function useRealtimeConnection(wid: string | null): SocketState {
   const qc = useQueryClient()
-  const [state, setState] = useState<SocketState>('connecting')
+  // The state belongs to one workspace's socket; another workspace starts as "connecting".
+  const [conn, setConn] = useState<{ wid: string | null; state: SocketState }>({
+    wid: null,
+    state: 'connecting',
+  })
 
   useEffect(() => {
     if (!wid) return
@@ -34,7 +39,7 @@ export function useRealtimeConnection(wid: string | null): SocketState {
     let disposed = false
     let pingsSeen = false
     let lastFrameAt = Date.now()
-    setState('connecting')
+    const setState = (state: SocketState) => setConn({ wid, state })
 
     const detach = (s: WebSocket) => {
       s.onopen = s.onmessage = s.onclose = s.onerror = null
@@ -98,7 +103,8 @@ export function useRealtimeConnection(wid: string | null): SocketState {
         if (socket !== s) return
         socket = null
         window.clearTimeout(watchdogTimer)
-        if (AUTH_CLOSE_CODES.has(e.code)) void qc.invalidateQueries({ queryKey: keys.session })
+        if (CLOSE_UNAUTHORIZED.has(e.code)) void qc.invalidateQueries({ queryKey: keys.session })
+        if (e.code === CLOSE_NOT_FOUND) void qc.invalidateQueries({ queryKey: keys.workspaces })
         scheduleReconnect()
       }
     }
@@ -129,7 +135,7 @@ export function useRealtimeConnection(wid: string | null): SocketState {
     }
   }, [wid, qc])
 
-  return state
+  return conn.wid === wid ? conn.state : 'connecting'
 }
 
 export const SocketStateContext = createContext<SocketState>('connecting')

@@ -93,6 +93,8 @@ export const en = {
     openImage: 'Open image',
     voice: 'Voice message',
     replyTo: 'In reply to',
+    attachmentPending: 'Downloading…',
+    attachmentFailed: 'File not available',
   },
   composer: {
     placeholder: 'Write a message…',

@@ -95,6 +95,8 @@ export const ru: Messages = {
     openImage: 'Открыть изображение',
     voice: 'Голосовое сообщение',
     replyTo: 'В ответ на',
+    attachmentPending: 'Загружается…',
+    attachmentFailed: 'Файл недоступен',
   },
   composer: {
     placeholder: 'Напишите сообщение…',

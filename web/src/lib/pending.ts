@@ -64,9 +64,9 @@ export const isPendingId = (id: unknown) => String(id).startsWith(PENDING_ID_PRE
 /** The pending message as a Message for rendering. */
 export function pendingAsMessage(p: PendingMessage): Message {
   if (p.server) return p.server
-  return {
-    id: `${PENDING_ID_PREFIX}${p.client_id}` as unknown as Message['id'],
-    conversation_id: p.conversation_id as unknown as Message['conversation_id'],
+  const message = {
+    id: `${PENDING_ID_PREFIX}${p.client_id}`,
+    conversation_id: p.conversation_id,
     channel_id: null,
     client_id: p.client_id,
     direction: 'out',
@@ -74,11 +74,13 @@ export function pendingAsMessage(p: PendingMessage): Message {
     kind: 'text',
     text: p.text,
     reply_to_id: null,
+    external_id: null,
     status: p.state === 'failed' ? 'failed' : 'queued',
     error: p.error,
     created_at: p.created_at,
     attachments: [],
-  } as Message
+  }
+  return message as unknown as Message
 }
 
 /**

@@ -14,6 +14,7 @@ export function msg(partial: Partial<Message> = {}): Message {
     kind: 'text',
     text: `hello ${seq}`,
     reply_to_id: null,
+    external_id: null,
     status: 'received',
     error: null,
     created_at: '2024-05-10T10:00:00Z',

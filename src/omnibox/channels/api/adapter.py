@@ -44,7 +44,9 @@ class ApiAttachmentIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
     url: str | None = Field(default=None, max_length=4000, pattern=r"^https?://")
     data: str | None = None
-    media_type: str = Field(default="application/octet-stream", max_length=200, pattern=r"^[\w.+-]+/[\w.+-]+")
+    media_type: str = Field(
+        default="application/octet-stream", max_length=200, pattern=r"^[\w.+-]+/[\w.+-]+"
+    )
     filename: str | None = Field(default=None, max_length=300)
 
     @model_validator(mode="after")
@@ -84,7 +86,9 @@ def parse_webhook(body: bytes) -> InboundMessage:
     try:
         data = ApiWebhookIn.model_validate(payload)
     except ValidationError as exc:
-        raise InvalidPayload("The message does not match the API channel's format.", errors=_problem_errors(exc)) from exc
+        raise InvalidPayload(
+            "The message does not match the API channel's format.", errors=_problem_errors(exc)
+        ) from exc
     attachments = []
     for index, item in enumerate(data.attachments):
         raw: bytes | None = None
@@ -94,7 +98,9 @@ def parse_webhook(body: bytes) -> InboundMessage:
             except (binascii.Error, ValueError) as exc:
                 raise InvalidPayload(f"attachments.{index}.data is not valid base64.") from exc
         attachments.append(
-            InboundAttachment(media_type=item.media_type, filename=item.filename, data=raw, url=item.url)
+            InboundAttachment(
+                media_type=item.media_type, filename=item.filename, data=raw, url=item.url
+            )
         )
     return InboundMessage(
         external_id=data.id,
@@ -148,7 +154,9 @@ class ApiChannelAdapter:
         try:
             response = await http.post(str(url), content=body, headers=headers)
         except httpx.TimeoutException as exc:
-            raise DeliveryError(f"The callback URL timed out ({type(exc).__name__}).", retryable=True) from exc
+            raise DeliveryError(
+                f"The callback URL timed out ({type(exc).__name__}).", retryable=True
+            ) from exc
         except httpx.HTTPError as exc:
             raise DeliveryError(f"Could not reach the callback URL: {exc}", retryable=True) from exc
         if response.status_code >= 500 or response.status_code in (408, 429):
@@ -160,7 +168,8 @@ class ApiChannelAdapter:
             )
         if response.status_code >= 400:
             raise DeliveryError(
-                f"The callback URL refused the message ({response.status_code}): {response.text[:200]}",
+                f"The callback URL refused the message ({response.status_code}): "
+                f"{response.text[:200]}",
                 retryable=False,
             )
         external_id = None
