@@ -110,7 +110,7 @@ def _mount_web_client(app: FastAPI) -> None:
 
     @app.get("/{path:path}", include_in_schema=False)
     async def spa(path: str) -> Response:
-        if path.startswith(("api/", "hooks/")):
+        if path.startswith(("api/", "hooks/", "files/")):
             return problem(404, "Not found", f"No such endpoint: /{path}", "not-found")
         candidate = (WEB_DIST / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(WEB_DIST):
@@ -152,6 +152,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.secret_key = settings.resolved_secret_key()
     _install_error_handlers(app)
     app.add_middleware(CsrfMiddleware)
 
@@ -174,5 +175,6 @@ def create_app(
 
     app.include_router(api)
     app.include_router(hooks.router)
+    app.include_router(media_endpoints.signed_router)
     _mount_web_client(app)
     return app

@@ -14,7 +14,7 @@ from omnibox.db.session import unit_of_work
 from omnibox.jobs.app import defer_in, job_app
 from omnibox.jobs.backoff import backoff_seconds
 from omnibox.jobs.context import job_context
-from omnibox.media.service import attachment_url
+from omnibox.media.signing import signed_file_path
 from omnibox.models import (
     Attachment,
     Channel,
@@ -111,7 +111,8 @@ async def _outbound(session: object, message: Message, channel: Channel | None) 
             .order_by(Attachment.position)
         )
     ).scalars()
-    root = base_url(job_context().settings)
+    settings = job_context().settings
+    root, secret = base_url(settings), settings.resolved_secret_key()
     return OutboundMessage(
         id=str(message.id),
         conversation_id=str(message.conversation_id),
@@ -121,7 +122,7 @@ async def _outbound(session: object, message: Message, channel: Channel | None) 
             OutboundAttachment(
                 media_type=a.media_type,
                 filename=a.filename,
-                url=root + (attachment_url(message.workspace_id, a) or ""),
+                url=root + signed_file_path(secret, a.id, a.filename),
             )
             for a in attachments
         ],

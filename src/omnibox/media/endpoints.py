@@ -9,10 +9,14 @@ from fastapi.responses import FileResponse
 
 from omnibox.auth.dependencies import Access
 from omnibox.db.session import DbSession
-from omnibox.media.service import get_attachment
+from omnibox.errors import NotFound
+from omnibox.media.service import get_attachment, get_attachment_anywhere
+from omnibox.media.signing import verify_signature
 from omnibox.media.storage import LocalStorage
+from omnibox.models import Attachment
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/attachments", tags=["media"])
+signed_router = APIRouter(prefix="/files", tags=["media"])
 
 # Types a browser may render inline from our origin; anything else downloads.
 _INLINE_PREFIXES = ("image/png", "image/jpeg", "image/gif", "image/webp", "audio/", "video/")
@@ -27,6 +31,30 @@ async def attachment_content(
     download: Annotated[bool, Query()] = False,
 ) -> FileResponse:
     attachment = await get_attachment(session, access.workspace_id, attachment_id)
+    return _file_response(request, attachment, download=download)
+
+
+@signed_router.get(
+    "/{attachment_id}/{expires}/{signature}/{filename}",
+    responses={404: {}},
+    response_class=FileResponse,
+)
+async def signed_attachment_content(
+    attachment_id: uuid.UUID,
+    expires: int,
+    signature: str,
+    filename: str,
+    session: DbSession,
+    request: Request,
+) -> FileResponse:
+    """A file by signed link (see ``media.signing``); no session needed."""
+    if not verify_signature(request.app.state.secret_key, attachment_id, expires, signature):
+        raise NotFound("This link is wrong or has expired.")
+    attachment = await get_attachment_anywhere(session, attachment_id)
+    return _file_response(request, attachment, download=True)
+
+
+def _file_response(request: Request, attachment: Attachment, *, download: bool) -> FileResponse:
     storage: LocalStorage = request.app.state.storage
     assert attachment.storage_key is not None
     inline = not download and attachment.media_type.startswith(_INLINE_PREFIXES)

@@ -48,6 +48,14 @@ def store_bytes(
     attachment.error = None
 
 
+async def get_attachment_anywhere(session: AsyncSession, attachment_id: uuid.UUID) -> Attachment:
+    """Only for callers that proved access another way (a signed link)."""
+    attachment = await session.get(Attachment, attachment_id)
+    if attachment is None or attachment.storage_key is None:
+        raise NotFound("No such file.")
+    return attachment
+
+
 async def get_attachment(
     session: AsyncSession, workspace_id: uuid.UUID, attachment_id: uuid.UUID
 ) -> Attachment:
