@@ -7,6 +7,7 @@ Each test gets its own workspace (``tenant`` fixture), so tests never see each o
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import socket
 import threading
 import time
@@ -120,7 +121,9 @@ def run_db(settings: Settings, fn: Callable[[Any], Any]) -> Any:
         finally:
             await db.dispose()
 
-    return asyncio.run(main())
+    # A thread of its own: Playwright's sync API keeps an event loop running in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, main()).result()
 
 
 @dataclass

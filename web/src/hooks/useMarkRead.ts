@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { cacheRead } from '../api/cache'
 import { markRead } from '../api/endpoints'
+import { keys } from '../api/keys'
 import { useDocumentVisible } from './useDocumentVisible'
 
 /**
@@ -19,8 +20,16 @@ export function useMarkRead(wid: string, cid: string, lastIncomingId: string | n
     if (marked.current === key) return
     marked.current = key
     cacheRead(qc, wid, cid)
-    markRead(wid, cid).catch(() => {
-      if (marked.current === key) marked.current = null
-    })
+    markRead(wid, cid).then(
+      () => {
+        // A list refetch that started before the server stored the read state may have
+        // brought the old count back; clear it again and let the lists settle on fresh data.
+        cacheRead(qc, wid, cid)
+        void qc.invalidateQueries({ queryKey: keys.conversationLists(wid) })
+      },
+      () => {
+        if (marked.current === key) marked.current = null
+      },
+    )
   }, [qc, wid, cid, lastIncomingId, ready, visible])
 }

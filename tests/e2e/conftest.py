@@ -1,0 +1,73 @@
+"""Browser tests: Debian's Chromium driven by Playwright (never a downloaded browser)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
+
+from omnibox.app import WEB_DIST
+
+CHROMIUM = os.environ.get("OMNIBOX_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    if not (WEB_DIST / "index.html").exists():
+        pytest.fail("the web client is not built: run `make web` (make test does)")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+def new_context(
+    playwright: Playwright, browser: Browser, device: str | None, base_url: str
+) -> BrowserContext:
+    options = (
+        dict(playwright.devices[device]) if device else {"viewport": {"width": 1280, "height": 800}}
+    )
+    options.pop("default_browser_type", None)
+    return browser.new_context(base_url=base_url, locale="en-US", **options)
+
+
+@pytest.fixture(params=["desktop", "Pixel 7"])
+def context(
+    request: pytest.FixtureRequest, playwright: Playwright, browser: Browser, base_url: str
+) -> Iterator[BrowserContext]:
+    device = None if request.param == "desktop" else request.param
+    ctx = new_context(playwright, browser, device, base_url)
+    ctx.set_default_timeout(10_000)
+    yield ctx
+    ctx.close()
+
+
+def screenshot(page: object, name: str) -> Path:
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
