@@ -137,7 +137,9 @@ def worker(
     settings.database_url = settings.database_url or url
 
     async def main() -> None:
-        async with running(settings, worker=True, queues=queues) as runtime:
+        async with running(
+            settings, worker=True, queues=queues, install_signal_handlers=True
+        ) as runtime:
             typer.echo(f"omnibox worker running (queues: {', '.join(queues) if queues else 'all'})")
             assert runtime.worker_task is not None
             await runtime.worker_task

@@ -39,6 +39,7 @@ async def running(
     db: Database | None = None,
     worker: bool,
     queues: Sequence[str] | None = None,
+    install_signal_handlers: bool = False,
 ) -> AsyncIterator[Runtime]:
     own_db = db is None
     database = db or open_database(settings)
@@ -56,7 +57,8 @@ async def running(
                     queues=list(queues) if queues else None,  # type: ignore[arg-type]
                     concurrency=settings.worker_concurrency,
                     wait=True,
-                    install_signal_handlers=False,
+                    # A standalone worker finishes its running jobs on SIGTERM/SIGINT.
+                    install_signal_handlers=install_signal_handlers,
                     name="omnibox-worker",
                 ),
                 name="omnibox-worker",

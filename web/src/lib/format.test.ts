@@ -12,6 +12,7 @@ describe('initials', () => {
     expect(initials('Ann Lee')).toBe('AL')
     expect(initials('анна мария петрова')).toBe('АП')
     expect(initials('kate')).toBe('K')
+    expect(initials('Live Tester 837')).toBe('LT')
     expect(initials('+7 999 123')).toBe('#')
     expect(initials('')).toBe('?')
   })

@@ -1,15 +1,13 @@
 // Small pure formatters.
 
-/** Up to two initials: "Ann Lee" → "AL", "+7 999…" → "#". */
+/** Up to two initials from the words that start with a letter: "Ann Lee 2" → "AL"; a number → "#". */
 export function initials(name: string | null | undefined): string {
   const words = (name ?? '').trim().split(/\s+/).filter(Boolean)
-  const letters = words
-    .map((w) => Array.from(w).find((ch) => /\p{L}|\p{N}/u.test(ch)) ?? '')
-    .filter(Boolean)
-  if (!letters.length) return '?'
-  const picked = letters.length === 1 ? letters.slice(0, 1) : [letters[0]!, letters[letters.length - 1]!]
-  const result = picked.join('').toUpperCase()
-  return /^\p{N}/u.test(result) ? '#' : result
+  const letters = words.map((w) => Array.from(w).find((ch) => /\p{L}|\p{N}/u.test(ch)) ?? '')
+  const alpha = letters.filter((ch) => /\p{L}/u.test(ch))
+  if (!alpha.length) return letters.some(Boolean) ? '#' : '?'
+  const picked = alpha.length === 1 ? alpha : [alpha[0]!, alpha[alpha.length - 1]!]
+  return picked.join('').toUpperCase()
 }
 
 const AVATAR_COLORS = ['#e17076', '#faa774', '#a695e7', '#7bc862', '#6ec9cb', '#65aadd', '#ee7aae', '#d4a35b']
