@@ -17,7 +17,7 @@ $(UV): | $(BIN)/python
 
 # The lock file pins every Python dependency; --inexact keeps uv itself in the venv.
 $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --inexact --all-extras
+	$(UV) sync --frozen --inexact
 	touch $@
 
 install: $(VENV)/.synced web

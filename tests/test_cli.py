@@ -31,7 +31,18 @@ def run(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["serve"], ["worker"], ["migrate"], ["user", "create"], ["channel", "create"], ["demo"]],
+    [
+        [],
+        ["serve"],
+        ["worker"],
+        ["migrate"],
+        ["user", "create"],
+        ["channel", "create"],
+        ["demo"],
+        ["transcribe"],
+        ["models", "pull"],
+        ["openapi"],
+    ],
 )
 def test_every_command_has_help(settings: Settings, command: list[str]) -> None:
     result = run(settings, *command, "--help")
@@ -161,3 +172,38 @@ def test_demo_fills_a_workspace_with_a_voice_message(settings: Settings, base_ur
         assert ("voice", ["audio/ogg"]) in kinds
         names = {c["contact"]["name"] for c in conversations}
         assert {"Анна Смирнова", "Michael Brown"} <= names
+
+
+def test_transcribe_prints_text_and_json(settings: Settings, tmp_path: Path) -> None:
+    from tests.speech.conftest import ROOTS, ROOTS_TEXT, voice_bytes, word_error_rate
+
+    note = tmp_path / "note.ogg"
+    note.write_bytes(voice_bytes("ogg-opus"))
+    broken = tmp_path / "broken.ogg"
+    broken.write_bytes(b"OggS nothing")
+    env_model = {"OMNIBOX_SPEECH_MODEL": settings.speech_model}
+    plain = run_with(settings, env_model, "transcribe", str(ROOTS))
+    assert plain.returncode == 0, plain.stderr
+    assert word_error_rate(ROOTS_TEXT, plain.stdout) <= 0.2
+
+    result = run_with(settings, env_model, "transcribe", "--json", str(note), str(broken))
+    assert result.returncode == 1  # one file failed
+    good, bad = (json.loads(line) for line in result.stdout.splitlines())
+    assert set(good) == {"file", "text", "language", "duration", "engine", "model", "seconds"}
+    assert good["language"] == "en" and abs(good["duration"] - 5.66) < 0.15
+    assert word_error_rate(ROOTS_TEXT, good["text"]) <= 0.2
+    assert "can't be decoded" in bad["error"]
+
+
+def run_with(
+    settings: Settings, extra: dict[str, str], *args: str
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "OMNIBOX_DATABASE_URL": settings.database_url or "",
+        "OMNIBOX_DATA_DIR": str(settings.data_dir),
+        **extra,
+    }
+    return subprocess.run(
+        [OMNIBOX, *args], env=env, capture_output=True, text=True, timeout=120, check=False
+    )

@@ -30,6 +30,7 @@ from omnibox.realtime import endpoints as realtime_endpoints
 from omnibox.realtime.hub import Hub
 from omnibox.runtime import running
 from omnibox.settings import Settings, get_settings
+from omnibox.speech import endpoints as speech_endpoints
 from omnibox.workspaces import endpoints as workspace_endpoints
 
 log = logging.getLogger(__name__)
@@ -165,6 +166,7 @@ def create_app(
         contact_endpoints,
         channel_endpoints,
         media_endpoints,
+        speech_endpoints,
     ):
         api.include_router(module.router)
     api.include_router(realtime_endpoints.router)

@@ -22,8 +22,10 @@ cli = typer.Typer(
 )
 user_cli = typer.Typer(help="Manage users.", no_args_is_help=True)
 channel_cli = typer.Typer(help="Manage channels.", no_args_is_help=True)
+models_cli = typer.Typer(help="Manage speech models.", no_args_is_help=True)
 cli.add_typer(user_cli, name="user")
 cli.add_typer(channel_cli, name="channel")
+cli.add_typer(models_cli, name="models")
 
 
 def _logging(settings: Settings) -> None:
@@ -263,6 +265,76 @@ def openapi(
         output.write_text(text)
     else:
         sys.stdout.write(text)
+
+
+@cli.command()
+def transcribe(
+    files: Annotated[
+        list[Path], typer.Argument(help="Audio files (Ogg/Opus, M4A, AMR, MP3, WAV, WebM).")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
+    language: Annotated[
+        str | None, typer.Option(help="Language hint (ISO 639-1, e.g. ru); default: detect.")
+    ] = None,
+) -> None:
+    """Transcribe files with the configured engine, through the same code the job uses."""
+    from omnibox.media.audio import AudioError
+    from omnibox.speech.engines import SpeechEngineError
+    from omnibox.speech.transcribe import transcribe_bytes
+
+    settings = get_settings()
+    failed = False
+    for path in files:
+        try:
+            run = transcribe_bytes(settings, path.read_bytes(), language)
+        except (OSError, AudioError, SpeechEngineError) as exc:
+            failed = True
+            message = exc.strerror if isinstance(exc, OSError) else str(exc)
+            if as_json:
+                typer.echo(json.dumps({"file": str(path), "error": message}, ensure_ascii=False))
+            else:
+                typer.secho(f"{path}: {message}", fg=typer.colors.RED, err=True)
+            continue
+        if as_json:
+            typer.echo(
+                json.dumps(
+                    {
+                        "file": str(path),
+                        "text": run.result.text,
+                        "language": run.result.language,
+                        "duration": run.audio_seconds,
+                        "engine": run.engine,
+                        "model": run.model,
+                        "seconds": run.processing_seconds,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            if len(files) > 1:
+                typer.secho(f"{path} ({run.result.language}):", bold=True)
+            typer.echo(run.result.text)
+    if failed:
+        raise typer.Exit(1)
+
+
+@models_cli.command("pull")
+def models_pull(
+    name: Annotated[
+        str, typer.Argument(help="faster-whisper model: tiny, base, small, large-v3, ...")
+    ],
+) -> None:
+    """Download a speech model into the models folder (needs internet once)."""
+    from faster_whisper import download_model
+
+    settings = get_settings()
+    target = settings.models_dir
+    target.mkdir(parents=True, exist_ok=True)
+    try:
+        path = download_model(name, cache_dir=str(target))
+    except Exception as exc:
+        _fail(f"Could not download {name!r}: {exc}")
+    typer.echo(f"Downloaded {name!r} to {path}. It is used when OMNIBOX_SPEECH_MODEL={name}.")
 
 
 def main() -> None:

@@ -179,9 +179,6 @@ async def fill_demo(session: AsyncSession, settings: Settings, workspace_name: s
         storage=storage,
         max_attachment_bytes=settings.max_attachment_bytes,
     )
-    await session.execute(
-        update(Message).where(Message.id == result.message_id).values(kind=MessageKind.voice)
-    )
     # Two conversations are already dealt with.
     closed = (
         (

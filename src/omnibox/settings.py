@@ -8,6 +8,7 @@ from __future__ import annotations
 import secrets
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -71,6 +72,50 @@ class Settings(BaseSettings):
         default="My team", description="Name of the workspace created on first start."
     )
     log_level: str = Field(default="info", description="Log level: debug, info, warning, error.")
+    speech_engine: Literal["faster-whisper", "openai"] = Field(
+        default="faster-whisper",
+        description="Speech-to-text engine: faster-whisper on this machine, or an "
+        "OpenAI-compatible /v1/audio/transcriptions server.",
+    )
+    speech_model: str = Field(
+        default="base",
+        description="faster-whisper model: a name (tiny, base, small, medium, large-v3, ...) "
+        "downloaded on first use or by `omnibox models pull`, or a local model folder.",
+    )
+    speech_device: Literal["auto", "cpu", "cuda"] = Field(
+        default="auto", description="Where faster-whisper runs: auto picks CUDA when present."
+    )
+    speech_compute_type: str = Field(
+        default="auto",
+        description="faster-whisper compute type; auto: int8 on CPU, float16 on CUDA.",
+    )
+    speech_cpu_threads: int = Field(
+        default=0, description="CPU threads per transcription (0: the library's default)."
+    )
+    speech_concurrency: int = Field(
+        default=1, description="Transcriptions one worker process runs at once."
+    )
+    speech_models_dir: Path | None = Field(
+        default=None,
+        description="Where downloaded speech models are kept. Unset: `<data_dir>/models`.",
+    )
+    speech_openai_url: str | None = Field(
+        default=None, description="Base URL of the OpenAI-compatible transcription server."
+    )
+    speech_openai_key: str | None = Field(
+        default=None, description="API key for the OpenAI-compatible transcription server."
+    )
+    speech_openai_model: str = Field(
+        default="whisper-1", description="Model name sent to the OpenAI-compatible server."
+    )
+    speech_openai_timeout_s: float = Field(
+        default=120.0,
+        description="Timeout for one request to the transcription server, in seconds.",
+    )
+
+    @property
+    def models_dir(self) -> Path:
+        return self.speech_models_dir or self.data_dir / "models"
 
     @property
     def files_dir(self) -> Path:

@@ -162,3 +162,14 @@ def test_empty_or_invalid_reply_is_refused_and_nothing_is_stored(
         assert response.headers["content-type"].startswith("application/problem+json")
     assert len(tenant.owner.client.get(path).json()) == 1
     assert callback.deliveries == []
+
+
+def test_a_sent_message_is_readable_as_soon_as_the_answer_arrives(
+    http: httpx.Client, tenant: Tenant, callback: CallbackServer
+) -> None:
+    # The request's transaction commits before its response is sent: read-your-writes.
+    _, conversation_id = start_conversation(http, tenant, callback.url)
+    path = tenant.owner.api(f"/conversations/{conversation_id}/messages")
+    for i in range(30):
+        sent = tenant.owner.client.post(path, json={"text": f"n{i}"}).json()
+        assert sent["id"] in {m["id"] for m in tenant.owner.client.get(path).json()}

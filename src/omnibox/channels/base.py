@@ -7,7 +7,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from omnibox.models import Channel
+from omnibox.models import Channel, MessageKind
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class InboundMessage:
     attachments: list[InboundAttachment] = field(default_factory=list)
     reply_to_external_id: str | None = None
     raw: dict[str, Any] | None = None
+    # Set by adapters that know better than the attachments do (Telegram's voice vs audio).
+    kind: MessageKind | None = None
 
 
 @dataclass

@@ -27,7 +27,9 @@ async def get_db_session(request: Request) -> AsyncIterator[AsyncSession]:
             await session.commit()
 
 
-DbSession = Annotated[AsyncSession, Depends(get_db_session)]
+# scope="function": commit before the response goes out, so a client that gets an answer
+# and asks again at once reads what it just wrote (the default scope commits afterwards).
+DbSession = Annotated[AsyncSession, Depends(get_db_session, scope="function")]
 
 
 @asynccontextmanager

@@ -2,5 +2,6 @@
 
 from omnibox.channels import tasks as channel_tasks
 from omnibox.media import tasks as media_tasks
+from omnibox.speech import tasks as speech_tasks
 
-__all__ = ["channel_tasks", "media_tasks"]
+__all__ = ["channel_tasks", "media_tasks", "speech_tasks"]

@@ -34,6 +34,22 @@ async def attachment_content(
     return _file_response(request, attachment, download=download)
 
 
+@router.get("/{attachment_id}/playback", responses={404: {}}, response_class=FileResponse)
+async def attachment_playback(
+    attachment_id: uuid.UUID, access: Access, session: DbSession, request: Request
+) -> FileResponse:
+    """The browser-playable rendition of an audio file (AAC in MP4)."""
+    attachment = await get_attachment(session, access.workspace_id, attachment_id)
+    if attachment.rendition_key is None or attachment.rendition_media_type is None:
+        raise NotFound("This file has no playable rendition.")
+    storage: LocalStorage = request.app.state.storage
+    return FileResponse(
+        storage.path(attachment.rendition_key),
+        media_type=attachment.rendition_media_type,
+        headers={"Cache-Control": "private, max-age=31536000, immutable"},
+    )
+
+
 @signed_router.get(
     "/{attachment_id}/{expires}/{signature}/{filename}",
     responses={404: {}},

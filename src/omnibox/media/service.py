@@ -30,6 +30,12 @@ def attachment_url(workspace_id: uuid.UUID, attachment: Attachment) -> str | Non
     return f"/api/v1/workspaces/{workspace_id}/attachments/{attachment.id}/content"
 
 
+def rendition_url(workspace_id: uuid.UUID, attachment: Attachment) -> str | None:
+    if attachment.rendition_key is None:
+        return None
+    return f"/api/v1/workspaces/{workspace_id}/attachments/{attachment.id}/playback"
+
+
 def store_bytes(
     storage: LocalStorage,
     attachment: Attachment,

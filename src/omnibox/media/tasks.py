@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 
+import anyio
 import httpx
 from sqlalchemy import select
 
@@ -13,8 +14,10 @@ from omnibox.errors import PayloadTooLarge
 from omnibox.jobs.app import defer_in, job_app
 from omnibox.jobs.backoff import backoff_seconds
 from omnibox.jobs.context import job_context
+from omnibox.media.audio import AudioError, analyse, to_m4a
+from omnibox.media.pipeline import on_attachment_ready
 from omnibox.media.service import store_bytes
-from omnibox.models import Attachment, AttachmentStatus, Message
+from omnibox.models import Attachment, AttachmentStatus, Message, Workspace
 from omnibox.realtime.emit import emit
 from omnibox.realtime.events import SignalKind
 
@@ -83,6 +86,58 @@ async def download_attachment(attachment_id: str, attempt: int = 1) -> None:
         except (ValueError, PayloadTooLarge) as exc:
             attachment.status = AttachmentStatus.failed
             attachment.error = f"Download failed: {exc}"
+        await session.flush()
+        if attachment.status == AttachmentStatus.ready:
+            await on_attachment_ready(session, attachment)
+        conversation_id = (
+            await session.execute(
+                select(Message.conversation_id).where(Message.id == attachment.message_id)
+            )
+        ).scalar_one()
+        await emit(
+            session,
+            SignalKind.message_updated,
+            workspace_id=attachment.workspace_id,
+            conversation_id=conversation_id,
+            message_id=attachment.message_id,
+        )
+
+
+@job_app.task(name="process_audio", queue="media")
+async def process_audio(attachment_id: str) -> None:
+    """Duration, waveform and an AAC/M4A rendition; then auto-transcription if the workspace
+    wants it. Undecodable audio is recorded on the attachment, never a crashed worker."""
+    from omnibox.speech.service import request_transcript
+    from omnibox.workspaces.service import workspace_preferences
+
+    ctx = job_context()
+    async with unit_of_work(ctx.db.sessions) as session:
+        attachment = await session.get(Attachment, uuid.UUID(attachment_id), with_for_update=True)
+        if attachment is None or attachment.storage_key is None or attachment.rendition_key:
+            return
+        data = ctx.storage.read(attachment.storage_key)
+        try:
+            info, samples = await anyio.to_thread.run_sync(analyse, data)
+            rendition = await anyio.to_thread.run_sync(to_m4a, samples)
+        except AudioError as exc:
+            attachment.meta = {**attachment.meta, "audio_error": str(exc)}
+        else:
+            stored = ctx.storage.put(rendition)
+            attachment.rendition_key = stored.key
+            attachment.rendition_media_type = "audio/mp4"
+            attachment.duration_ms = round(info.duration_s * 1000)
+            attachment.waveform = info.waveform
+            workspace = await session.get(Workspace, attachment.workspace_id)
+            assert workspace is not None
+            preferences = workspace_preferences(workspace)
+            if preferences.auto_transcribe:
+                await request_transcript(
+                    session,
+                    attachment.workspace_id,
+                    attachment.id,
+                    language=preferences.transcribe_language,
+                    requested_by=None,
+                )
         await session.flush()
         conversation_id = (
             await session.execute(

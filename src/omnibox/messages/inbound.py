@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from omnibox.channels.base import InboundMessage
 from omnibox.jobs.app import defer_in
+from omnibox.media.pipeline import on_attachment_ready
 from omnibox.media.service import safe_filename, store_bytes
 from omnibox.media.storage import LocalStorage
 from omnibox.models import (
@@ -138,6 +139,17 @@ async def _conversation_for(
     ).scalar_one()
 
 
+def _kind(event: InboundMessage) -> MessageKind:
+    if event.kind is not None:
+        return event.kind
+    if not event.attachments or event.text:
+        return MessageKind.text
+    # A lone audio file with no words around it is what messengers call a voice message.
+    if len(event.attachments) == 1 and event.attachments[0].media_type.startswith("audio/"):
+        return MessageKind.voice
+    return MessageKind.media
+
+
 async def ingest(
     session: AsyncSession,
     channel: Channel,
@@ -181,9 +193,7 @@ async def ingest(
                 channel_id=channel.id,
                 direction=Direction.incoming,
                 author_type=AuthorType.contact,
-                kind=MessageKind.media
-                if event.attachments and not event.text
-                else MessageKind.text,
+                kind=_kind(event),
                 text=event.text,
                 reply_to_id=reply_to_id,
                 external_id=event.external_id,
@@ -225,6 +235,7 @@ async def ingest(
     )
 
     pending_downloads: list[uuid.UUID] = []
+    ready: list[Attachment] = []
     for position, item in enumerate(event.attachments):
         attachment = Attachment(
             id=new_id(),
@@ -238,11 +249,14 @@ async def ingest(
         )
         if item.data is not None:
             store_bytes(storage, attachment, item.data, max_attachment_bytes)
+            ready.append(attachment)
         else:
             pending_downloads.append(attachment.id)
         session.add(attachment)
     if event.attachments:
         await session.flush()
+    for attachment in ready:
+        await on_attachment_ready(session, attachment)
     for attachment_id in pending_downloads:
         await defer_in(session, download_attachment, attachment_id=str(attachment_id))
 

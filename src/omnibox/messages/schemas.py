@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from omnibox.speech.schemas import TranscriptOut
+
 
 class AttachmentOut(BaseModel):
     id: uuid.UUID
@@ -15,7 +17,12 @@ class AttachmentOut(BaseModel):
     status: Literal["pending", "ready", "failed"]
     url: str | None = Field(description="Where the browser fetches it; null until downloaded.")
     duration: float | None = Field(default=None, description="Seconds, for audio and video.")
-    waveform: list[float] | None = None
+    waveform: list[float] | None = Field(default=None, description="Peaks 0..1, for audio.")
+    playback_url: str | None = Field(
+        default=None, description="A rendition every browser plays (audio); else use url."
+    )
+    error: str | None = Field(default=None, description="Why it could not be downloaded or played.")
+    transcript: TranscriptOut | None = None
 
 
 class AuthorOut(BaseModel):

@@ -9,12 +9,23 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omnibox.media.service import attachment_url
+from omnibox.media.service import attachment_url, rendition_url
 from omnibox.messages.schemas import AttachmentOut, AuthorOut, MessageOut
-from omnibox.models import Attachment, AuthorType, Contact, Conversation, Message, User
+from omnibox.models import (
+    Attachment,
+    AuthorType,
+    Contact,
+    Conversation,
+    Message,
+    Transcript,
+    User,
+)
+from omnibox.speech.views import transcript_out
 
 
-def attachment_out(workspace_id: uuid.UUID, a: Attachment) -> AttachmentOut:
+def attachment_out(
+    workspace_id: uuid.UUID, a: Attachment, transcript: Transcript | None = None
+) -> AttachmentOut:
     return AttachmentOut(
         id=a.id,
         media_type=a.media_type,
@@ -24,6 +35,9 @@ def attachment_out(workspace_id: uuid.UUID, a: Attachment) -> AttachmentOut:
         url=attachment_url(workspace_id, a),
         duration=a.duration_ms / 1000 if a.duration_ms is not None else None,
         waveform=a.waveform,
+        playback_url=rendition_url(workspace_id, a),
+        error=a.error or a.meta.get("audio_error"),
+        transcript=transcript_out(transcript) if transcript else None,
     )
 
 
@@ -41,6 +55,17 @@ async def message_outs(session: AsyncSession, messages: Sequence[Message]) -> li
     ).scalars():
         attachments[a.message_id].append(a)
 
+    transcripts: dict[uuid.UUID, Transcript] = {}
+    attachment_ids = [a.id for group in attachments.values() for a in group]
+    if attachment_ids:
+        transcripts = {
+            t.attachment_id: t
+            for t in (
+                await session.execute(
+                    select(Transcript).where(Transcript.attachment_id.in_(attachment_ids))
+                )
+            ).scalars()
+        }
     user_ids = {m.author_user_id for m in messages if m.author_user_id}
     users = (
         {
@@ -89,7 +114,9 @@ async def message_outs(session: AsyncSession, messages: Sequence[Message]) -> li
             status=m.status,
             error=m.error,
             created_at=m.created_at,
-            attachments=[attachment_out(m.workspace_id, a) for a in attachments[m.id]],
+            attachments=[
+                attachment_out(m.workspace_id, a, transcripts.get(a.id)) for a in attachments[m.id]
+            ],
         )
         for m in messages
     ]

@@ -7,6 +7,7 @@ from omnibox.models.contacts import Contact, ContactHandle
 from omnibox.models.conversations import Conversation, ConversationStatus, ReadState
 from omnibox.models.media import Attachment, AttachmentStatus
 from omnibox.models.messages import AuthorType, DeliveryStatus, Direction, Message, MessageKind
+from omnibox.models.speech import Transcript, TranscriptStatus
 from omnibox.models.workspaces import Membership, Role, Workspace
 
 __all__ = [
@@ -30,6 +31,8 @@ __all__ = [
     "MessageKind",
     "ReadState",
     "Role",
+    "Transcript",
+    "TranscriptStatus",
     "User",
     "Workspace",
 ]

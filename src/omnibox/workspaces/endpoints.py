@@ -4,8 +4,19 @@ from fastapi import APIRouter
 
 from omnibox.auth.dependencies import Access, CurrentUser
 from omnibox.db.session import DbSession
-from omnibox.workspaces.schemas import MemberOut, WorkspaceOut
-from omnibox.workspaces.service import list_members, list_workspaces
+from omnibox.models import Role
+from omnibox.workspaces.schemas import (
+    MemberOut,
+    WorkspaceOut,
+    WorkspacePreferences,
+    WorkspacePreferencesPatch,
+)
+from omnibox.workspaces.service import (
+    list_members,
+    list_workspaces,
+    update_preferences,
+    workspace_preferences,
+)
 
 router = APIRouter(prefix="/workspaces", tags=["workspaces"])
 
@@ -18,3 +29,16 @@ async def workspaces(user: CurrentUser, session: DbSession) -> list[WorkspaceOut
 @router.get("/{workspace_id}/members", responses={404: {}})
 async def members(access: Access, session: DbSession) -> list[MemberOut]:
     return await list_members(session, access.workspace_id)
+
+
+@router.get("/{workspace_id}/preferences", responses={404: {}})
+async def get_preferences(access: Access) -> WorkspacePreferences:
+    return workspace_preferences(access.workspace)
+
+
+@router.patch("/{workspace_id}/preferences", responses={403: {}, 404: {}})
+async def patch_preferences(
+    body: WorkspacePreferencesPatch, access: Access, session: DbSession
+) -> WorkspacePreferences:
+    access.require(Role.owner, Role.manager)
+    return await update_preferences(session, access.workspace, body)

@@ -17,7 +17,7 @@ export function cacheMessage(
   options: { mode?: UpsertMode; isNew: boolean; bumpUnread: boolean },
 ) {
   qc.setQueryData<MessagePages>(keys.messages(wid, cid), (data) =>
-    upsertMessage(data, message, options.mode ?? 'replace') as MessagePages | undefined,
+    upsertMessage(data, message, options.mode ?? 'replace', options.isNew) as MessagePages | undefined,
   )
   if (!options.isNew || message.kind === 'system') return
   for (const [key, data] of qc.getQueriesData<ConversationPages>({

@@ -8,6 +8,9 @@ import {
 } from '@tanstack/react-query'
 import { flattenConversations, olderConversationsParam } from '../lib/conversationCache'
 import { flattenMessages, olderPageParam } from '../lib/messageCache'
+import { pendingStore } from '../lib/pendingStore'
+import { paths } from '../lib/routes'
+import { navigate } from '../lib/router'
 import {
   fetchConversation,
   fetchConversations,
@@ -46,6 +49,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
+      pendingStore.reset()
+      navigate(paths.login(), { replace: true })
       qc.clear()
       qc.setQueryData<Session | null>(keys.session, null)
     },

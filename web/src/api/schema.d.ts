@@ -89,6 +89,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_id}/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Preferences */
+        get: operations["get_preferences_api_v1_workspaces__workspace_id__preferences_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Patch Preferences */
+        patch: operations["patch_preferences_api_v1_workspaces__workspace_id__preferences_patch"];
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace_id}/conversations": {
         parameters: {
             query?: never;
@@ -247,6 +265,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_id}/attachments/{attachment_id}/playback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attachment Playback
+         * @description The browser-playable rendition of an audio file (AAC in MP4).
+         */
+        get: operations["attachment_playback_api_v1_workspaces__workspace_id__attachments__attachment_id__playback_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/attachments/{attachment_id}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Transcript */
+        get: operations["get_transcript_api_v1_workspaces__workspace_id__attachments__attachment_id__transcript_get"];
+        put?: never;
+        /**
+         * Request Transcript
+         * @description Start transcribing (the "T" button). Idempotent; a failed transcript is retried.
+         */
+        post: operations["request_transcript_api_v1_workspaces__workspace_id__attachments__attachment_id__transcript_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -278,6 +337,26 @@ export interface paths {
          * @description Receive one message from an API channel (see the README for the payload).
          */
         post: operations["api_channel_webhook_hooks_api__token__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{attachment_id}/{expires}/{signature}/{filename}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signed Attachment Content
+         * @description A file by signed link (see ``media.signing``); no session needed.
+         */
+        get: operations["signed_attachment_content_files__attachment_id___expires___signature___filename__get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -329,8 +408,22 @@ export interface components {
              * @description Seconds, for audio and video.
              */
             duration?: number | null;
-            /** Waveform */
+            /**
+             * Waveform
+             * @description Peaks 0..1, for audio.
+             */
             waveform?: number[] | null;
+            /**
+             * Playback Url
+             * @description A rendition every browser plays (audio); else use url.
+             */
+            playback_url?: string | null;
+            /**
+             * Error
+             * @description Why it could not be downloaded or played.
+             */
+            error?: string | null;
+            transcript?: components["schemas"]["TranscriptOut"] | null;
         };
         /** AuthorOut */
         AuthorOut: {
@@ -602,11 +695,64 @@ export interface components {
             /** Attachments */
             attachments: components["schemas"]["AttachmentOut"][];
         };
+        /** SegmentOut */
+        SegmentOut: {
+            /** Start */
+            start: number;
+            /** End */
+            end: number;
+            /** Text */
+            text: string;
+        };
         /** SessionOut */
         SessionOut: {
             user: components["schemas"]["UserOut"];
             /** Workspaces */
             workspaces: components["schemas"]["WorkspaceOut"][];
+        };
+        /** TranscriptOut */
+        TranscriptOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Attachment Id
+             * Format: uuid
+             */
+            attachment_id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "running" | "done" | "failed";
+            /** Error */
+            error: string | null;
+            /** Text */
+            text: string;
+            /** Language */
+            language: string | null;
+            /** Segments */
+            segments: components["schemas"]["SegmentOut"][];
+            /** Engine */
+            engine: string | null;
+            /** Model */
+            model: string | null;
+            /** Audio Seconds */
+            audio_seconds: number | null;
+            /** Processing Seconds */
+            processing_seconds: number | null;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /** TranscriptRequest */
+        TranscriptRequest: {
+            /**
+             * Language
+             * @description Language hint (ISO 639-1), e.g. ru.
+             */
+            language?: string | null;
         };
         /** UserOut */
         UserOut: {
@@ -664,6 +810,30 @@ export interface components {
              * @enum {string}
              */
             role: "owner" | "manager" | "agent";
+        };
+        /**
+         * WorkspacePreferences
+         * @description Workspace-wide behaviour, stored in ``workspaces.settings``.
+         */
+        WorkspacePreferences: {
+            /**
+             * Auto Transcribe
+             * @description Transcribe incoming voice messages as soon as they arrive.
+             * @default false
+             */
+            auto_transcribe: boolean;
+            /**
+             * Transcribe Language
+             * @description Language hint for transcription (ISO 639-1, e.g. ru); unset: detect.
+             */
+            transcribe_language?: string | null;
+        };
+        /** WorkspacePreferencesPatch */
+        WorkspacePreferencesPatch: {
+            /** Auto Transcribe */
+            auto_transcribe?: boolean | null;
+            /** Transcribe Language */
+            transcribe_language?: string | null;
         };
     };
     responses: never;
@@ -805,6 +975,93 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MemberOut"][];
                 };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_preferences_api_v1_workspaces__workspace_id__preferences_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspacePreferences"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    patch_preferences_api_v1_workspaces__workspace_id__preferences_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkspacePreferencesPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspacePreferences"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not Found */
             404: {
@@ -1289,6 +1546,132 @@ export interface operations {
             };
         };
     };
+    attachment_playback_api_v1_workspaces__workspace_id__attachments__attachment_id__playback_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachment_id: string;
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_transcript_api_v1_workspaces__workspace_id__attachments__attachment_id__transcript_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachment_id: string;
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranscriptOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    request_transcript_api_v1_workspaces__workspace_id__attachments__attachment_id__transcript_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachment_id: string;
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TranscriptRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranscriptOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     health_api_v1_health_get: {
         parameters: {
             query?: never;
@@ -1358,6 +1741,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    signed_attachment_content_files__attachment_id___expires___signature___filename__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachment_id: string;
+                expires: number;
+                signature: string;
+                filename: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAutoGrow } from '../hooks/useAutoGrow'
 import { useHasFinePointer } from '../hooks/useMediaQuery'
@@ -14,6 +14,12 @@ export function Composer({ draftKey, onSend }: Props) {
   const input = useRef<HTMLTextAreaElement>(null)
   const enterSends = useHasFinePointer()
   useAutoGrow(input, text)
+
+  // With a keyboard and mouse, opening a conversation puts the cursor in the composer;
+  // on touch screens it would pop the on-screen keyboard over the messages, so not there.
+  useEffect(() => {
+    if (enterSends) input.current?.focus({ preventScroll: true })
+  }, [enterSends])
 
   const change = (value: string) => {
     setText(value)

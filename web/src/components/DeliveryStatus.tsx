@@ -3,7 +3,7 @@ import type { MessageStatus } from '../api/types'
 import { IconAlert, IconCheck, IconClock, IconDoubleCheck } from './Icons'
 
 /** queued 🕓, sent ✓, delivered ✓✓, read ✓✓ (coloured), failed ! */
-export function DeliveryStatus({ status }: { status: MessageStatus }) {
+export function DeliveryStatus({ status, decorative = false }: { status: MessageStatus; decorative?: boolean }) {
   const { t } = useTranslation()
   const label = t(`message.status.${status}`)
   let icon = null
@@ -25,7 +25,13 @@ export function DeliveryStatus({ status }: { status: MessageStatus }) {
       return null
   }
   return (
-    <span className={`delivery delivery--${status}`} role="img" aria-label={label} title={label} data-testid="delivery-status">
+    <span
+      className={`delivery delivery--${status}`}
+      role={decorative ? undefined : 'img'}
+      aria-label={decorative ? undefined : label}
+      title={decorative ? undefined : label}
+      data-testid={decorative ? undefined : 'delivery-status'}
+    >
       {icon}
     </span>
   )

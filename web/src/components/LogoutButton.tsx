@@ -1,8 +1,5 @@
 import { useTranslation } from 'react-i18next'
 import { useLogout } from '../api/queries'
-import { pendingStore } from '../lib/pendingStore'
-import { paths } from '../lib/routes'
-import { navigate } from '../lib/router'
 import { IconLogout } from './Icons'
 
 export function LogoutButton() {
@@ -16,14 +13,7 @@ export function LogoutButton() {
       aria-label={t('header.logout')}
       title={t('header.logout')}
       disabled={logout.isPending}
-      onClick={() =>
-        logout.mutate(undefined, {
-          onSettled: () => {
-            pendingStore.reset()
-            navigate(paths.login(), { replace: true })
-          },
-        })
-      }
+      onClick={() => logout.mutate()}
     >
       <IconLogout size={22} />
     </button>

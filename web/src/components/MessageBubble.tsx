@@ -36,7 +36,7 @@ function MessageBubbleImpl({ message: m, first, last, mine, replyTo, onRetry, on
       <div className="msg msg--center" {...common}>
         <div className="system-note">
           {m.text}
-          <MessageMeta message={m} showStatus={false} />
+          <MessageMeta message={m} showStatus={false} variant="inline" />
         </div>
       </div>
     )
@@ -57,7 +57,7 @@ function MessageBubbleImpl({ message: m, first, last, mine, replyTo, onRetry, on
           {m.attachments.map((a) => (
             <AttachmentView key={String(a.id)} attachment={a} onOpenImage={onOpenImage} />
           ))}
-          <MessageMeta message={m} showStatus={false} />
+          <MessageMeta message={m} showStatus={false} variant="block" />
         </div>
       </div>
     )
@@ -84,8 +84,16 @@ function MessageBubbleImpl({ message: m, first, last, mine, replyTo, onRetry, on
           </div>
         )}
         {m.kind === 'unsupported' && <p className="bubble__unsupported">{t('message.unsupported')}</p>}
-        {m.text && <MessageText text={m.text} />}
-        <MessageMeta message={m} showStatus={side === 'out'} />
+        {m.text ? (
+          <>
+            <MessageText text={m.text}>
+              <MessageMeta message={m} showStatus={side === 'out'} variant="spacer" />
+            </MessageText>
+            <MessageMeta message={m} showStatus={side === 'out'} variant="overlay" />
+          </>
+        ) : (
+          <MessageMeta message={m} showStatus={side === 'out'} variant={mediaOnly ? 'overlay' : 'block'} />
+        )}
       </div>
       {failed && side === 'out' && <FailedNote message={m} onRetry={onRetry} />}
     </div>

@@ -39,7 +39,8 @@ export function MessageList(props: Props) {
   const [lightbox, setLightbox] = useState<Attachment | null>(null)
   const snap = useRef({ ready: false, firstKey: '', lastKey: '', height: 0, top: 0 })
 
-  const items = useMemo(() => buildTimeline(messages), [messages])
+  const days = useMemo(() => buildTimeline(messages), [messages])
+  const isMine = (m: Message) => myId != null && m.author.type === 'user' && String(m.author.id) === String(myId)
   const byId = useMemo(() => new Map(messages.map((m) => [String(m.id), m])), [messages])
   const first = messages[0]
   const last = messages.at(-1)
@@ -157,22 +158,23 @@ export function MessageList(props: Props) {
               <span className="chip chip--static">{t('conversation.empty')}</span>
             </div>
           )}
-          {items.map((item) =>
-            item.type === 'date' ? (
-              <DateSeparator key={item.key} date={item.date} />
-            ) : (
-              <MessageBubble
-                key={item.key}
-                message={item.message}
-                first={item.first}
-                last={item.last}
-                mine={myId != null && item.message.author.type === 'user' && String(item.message.author.id) === String(myId)}
-                replyTo={item.message.reply_to_id != null ? byId.get(String(item.message.reply_to_id)) : undefined}
-                onRetry={onRetry}
-                onOpenImage={setLightbox}
-              />
-            ),
-          )}
+          {days.map((day) => (
+            <section key={day.key} className="messages__day">
+              <DateSeparator date={day.date} />
+              {day.items.map((item) => (
+                <MessageBubble
+                  key={item.key}
+                  message={item.message}
+                  first={item.first}
+                  last={item.last}
+                  mine={isMine(item.message)}
+                  replyTo={item.message.reply_to_id != null ? byId.get(String(item.message.reply_to_id)) : undefined}
+                  onRetry={onRetry}
+                  onOpenImage={setLightbox}
+                />
+              ))}
+            </section>
+          ))}
         </div>
       </div>
       {pill && <NewMessagesPill onClick={() => scrollToBottom(true)} />}

@@ -1,8 +1,8 @@
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { linkify } from '../lib/format'
 
 /** Message text with line breaks kept and links clickable (no HTML is ever injected). */
-export function MessageText({ text }: { text: string }) {
+export function MessageText({ text, children }: { text: string; children?: ReactNode }) {
   const parts = useMemo(() => linkify(text), [text])
   return (
     <div className="bubble__text" dir="auto">
@@ -15,6 +15,7 @@ export function MessageText({ text }: { text: string }) {
           <span key={i}>{p.text}</span>
         ),
       )}
+      {children}
     </div>
   )
 }

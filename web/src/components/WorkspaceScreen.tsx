@@ -45,7 +45,7 @@ export function WorkspaceScreen({ wid, cid, status, fallbackWid }: Props) {
       <div className={`layout ${desktop ? 'layout--two' : 'layout--one'}`}>
         <aside className="sidebar" hidden={!showList}>
           <AppHeader workspaces={workspaces} wid={wid} />
-          <WsStatus />
+          {showList && <WsStatus />}
           <StatusTabs wid={wid} status={status} />
           <ConversationList wid={wid} status={status} selected={cid} />
         </aside>

@@ -49,7 +49,7 @@ describe('backoffDelay', () => {
     expect(backoffDelay(0, () => 1)).toBe(500)
     expect(backoffDelay(0, () => 0)).toBe(250)
     expect(backoffDelay(3, () => 1)).toBe(4000)
-    expect(backoffDelay(20, () => 1)).toBe(30_000)
+    expect(backoffDelay(20, () => 1)).toBe(10_000)
   })
 })
 

@@ -46,6 +46,11 @@ describe('upsertMessage', () => {
     expect(out?.pages[1]?.[0]?.status).toBe('read')
   })
 
+  it('does not insert a status update for a message that is not loaded', () => {
+    const data = pages([msg({ id: 'a' })])
+    expect(upsertMessage(data, msg({ id: 'old', status: 'read' }), 'replace', false)).toBe(data)
+  })
+
   it('leaves an uncached conversation alone', () => {
     expect(upsertMessage(undefined, msg())).toBeUndefined()
   })

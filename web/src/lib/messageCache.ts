@@ -56,13 +56,15 @@ function choose(existing: Message, incoming: Message, mode: UpsertMode): Message
 
 /**
  * Insert or update a message (matched by id, or by client_id for our own sends).
- * New messages go into the latest page in time order. Returns the same object when nothing
+ * New messages go into the latest page in time order; with `insert` false (a status update)
+ * a message that is not loaded is left alone, so an old one never lands among the newest. Returns the same object when nothing
  * changed, so React Query does not re-render.
  */
 export function upsertMessage(
   data: Pages<Message> | undefined,
   message: Message,
   mode: UpsertMode = 'replace',
+  insert = true,
 ): Pages<Message> | undefined {
   if (!data) return data
   for (let p = 0; p < data.pages.length; p++) {
@@ -78,6 +80,7 @@ export function upsertMessage(
     pages[p] = newPage
     return { ...data, pages }
   }
+  if (!insert) return data
   const pages = data.pages.length ? data.pages.slice() : [[]]
   const latest = (pages[0] ?? []).slice()
   const t = time(message.created_at)

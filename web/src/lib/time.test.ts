@@ -20,7 +20,9 @@ describe('formatListTime', () => {
     expect(formatListTime('2024-05-10T14:31:00Z', now, 'en', labels)).toBe('59 min')
   })
   it('shows the clock earlier today', () => {
-    expect(formatListTime('2024-05-10T09:05:00Z', now, 'ru', labels)).toBe('09:05')
+    expect(formatListTime('2024-05-10T09:05:00Z', now, 'ru', labels)).toBe('9:05')
+    expect(formatListTime('2024-05-10T13:05:00Z', now, 'ru', labels)).toBe('13:05')
+    expect(formatListTime('2024-05-10T13:05:00Z', now, 'en', labels)).toBe('1:05 PM')
   })
   it('says yesterday, then weekday, then date', () => {
     expect(formatListTime('2024-05-09T23:59:00Z', now, 'en', labels)).toBe('Yesterday')

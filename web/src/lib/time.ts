@@ -20,7 +20,7 @@ export function calendarDaysBetween(d: Date, now: Date) {
 }
 
 export function formatClock(d: Date, locale: string) {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(d)
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(d)
 }
 
 /**

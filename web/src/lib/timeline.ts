@@ -2,16 +2,16 @@
 // date separators, and runs of bubbles from the same author grouped together.
 import type { Message } from '../api/types'
 
-export type TimelineItem =
-  | { type: 'date'; key: string; date: Date }
-  | {
-      type: 'message'
-      key: string
-      message: Message
-      /** first / last bubble of a run from the same author */
-      first: boolean
-      last: boolean
-    }
+export type TimelineMessage = {
+  key: string
+  message: Message
+  /** first / last bubble of a run from the same author */
+  first: boolean
+  last: boolean
+}
+
+/** One calendar day: its date separator and its messages. */
+export type TimelineDay = { key: string; date: Date; items: TimelineMessage[] }
 
 /** Messages further apart than this start a new group. */
 export const GROUP_GAP_MS = 5 * 60 * 1000
@@ -39,31 +39,27 @@ export function messageKey(m: Message) {
   return m.client_id ? `c:${m.client_id}` : `m:${m.id}`
 }
 
-export function buildTimeline(messages: Message[]): TimelineItem[] {
-  const items: TimelineItem[] = []
-  let lastDay = ''
-  let prev: Message | null = null
-  let prevItem: Extract<TimelineItem, { type: 'message' }> | null = null
+export function buildTimeline(messages: Message[]): TimelineDay[] {
+  const days: TimelineDay[] = []
+  let day: TimelineDay | null = null
+  let prev: TimelineMessage | null = null
   for (const m of messages) {
     const date = new Date(m.created_at)
-    const day = localDayKey(date)
-    let newDay = false
-    if (day !== lastDay) {
-      items.push({ type: 'date', key: `d:${day}`, date })
-      lastDay = day
-      newDay = true
+    const dayKey = localDayKey(date)
+    if (!day || day.key !== `d:${dayKey}`) {
+      day = { key: `d:${dayKey}`, date, items: [] }
+      days.push(day)
+      prev = null
     }
     const continues =
-      !newDay &&
       prev !== null &&
       placement(m) !== 'center' &&
-      authorKey(prev) === authorKey(m) &&
-      Date.parse(m.created_at) - Date.parse(prev.created_at) <= GROUP_GAP_MS
-    if (continues && prevItem) prevItem.last = false
-    const item = { type: 'message' as const, key: messageKey(m), message: m, first: !continues, last: true }
-    items.push(item)
-    prev = m
-    prevItem = item
+      authorKey(prev.message) === authorKey(m) &&
+      Date.parse(m.created_at) - Date.parse(prev.message.created_at) <= GROUP_GAP_MS
+    if (continues && prev) prev.last = false
+    const item: TimelineMessage = { key: messageKey(m), message: m, first: !continues, last: true }
+    day.items.push(item)
+    prev = item
   }
-  return items
+  return days
 }
