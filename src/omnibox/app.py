@@ -23,7 +23,7 @@ from omnibox.channels import hooks
 from omnibox.contacts import endpoints as contact_endpoints
 from omnibox.conversations import endpoints as conversation_endpoints
 from omnibox.db.engine import Database
-from omnibox.errors import CsrfRejected, OmniboxError
+from omnibox.errors import CsrfRejected, OmniboxError, problems
 from omnibox.media import endpoints as media_endpoints
 from omnibox.messages import endpoints as message_endpoints
 from omnibox.realtime import endpoints as realtime_endpoints
@@ -125,6 +125,29 @@ def _mount_web_client(app: FastAPI) -> None:
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 
+def _document_realtime_events(app: FastAPI) -> None:
+    """Put the WebSocket event shapes into the OpenAPI schema, so the web client's types for
+    them are generated like every other type (OpenAPI has no WebSocket operations)."""
+    from fastapi.openapi.utils import get_openapi
+    from pydantic import TypeAdapter
+
+    from omnibox.realtime.events import ServerEvent
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
+            events = TypeAdapter(ServerEvent).json_schema(
+                mode="serialization", ref_template="#/components/schemas/{model}"
+            )
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components.update(events.pop("$defs", {}))
+            components["ServerEvent"] = events
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(
     settings: Settings | None = None, *, db: Database | None = None, worker: bool = True
 ) -> FastAPI:
@@ -157,7 +180,7 @@ def create_app(
     _install_error_handlers(app)
     app.add_middleware(CsrfMiddleware)
 
-    api = APIRouter(prefix="/api/v1")
+    api = APIRouter(prefix="/api/v1", responses=problems(401, 422))
     for module in (
         auth_endpoints,
         workspace_endpoints,
@@ -176,6 +199,7 @@ def create_app(
         return {"status": "ok", "version": __version__}
 
     app.include_router(api)
+    _document_realtime_events(app)
     app.include_router(hooks.router)
     app.include_router(media_endpoints.signed_router)
     _mount_web_client(app)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -92,3 +93,41 @@ def test_a_reconnecting_client_catches_up_through_rest(
         tenant.owner.api(f"/conversations/{conversation_id}/messages")
     ).json()
     assert [m["text"] for m in listed] == ["before", "while away"]
+
+
+def test_reading_tells_only_this_users_other_tabs(
+    http: httpx.Client, tenant: Tenant, base_url: str
+) -> None:
+    channel = tenant.new_channel()
+    colleague = tenant.new_agent()
+    conversation_id = post_inbound(http, channel).json()["conversation_id"]
+    with (
+        socket(base_url, tenant) as other_tab,
+        socket(base_url, tenant, colleague.cookie) as theirs,
+    ):
+        read = tenant.owner.client.post(tenant.owner.api(f"/conversations/{conversation_id}/read"))
+        assert read.status_code == 204
+        event = next_event(other_tab, "conversation.read")
+        assert event["conversation_id"] == conversation_id
+        # The colleague's next event is the next message, not someone else's read state.
+        post_inbound(http, channel, text="next")
+        assert next_event(theirs, "message.created")["message"]["text"] == "next"
+        while (event := json.loads(theirs.recv(timeout=5)))["type"] != "conversation.updated":
+            assert event["type"] != "conversation.read"
+    listed = tenant.owner.client.get(tenant.owner.api("/conversations")).json()
+    assert listed[0]["unread_count"] == 1  # "next" arrived after the read
+    assert colleague.client.get(colleague.api("/conversations")).json()[0]["unread_count"] == 2
+
+
+def test_message_versions_move_forward_with_each_update(
+    http: httpx.Client, tenant: Tenant, base_url: str, callback: CallbackServer
+) -> None:
+    channel = tenant.new_channel(callback_url=callback.url)
+    conversation_id = post_inbound(http, channel).json()["conversation_id"]
+    with socket(base_url, tenant) as ws:
+        sent = tenant.owner.client.post(
+            tenant.owner.api(f"/conversations/{conversation_id}/messages"), json={"text": "v"}
+        ).json()
+        updated = next_event(ws, "message.updated")["message"]
+    version = datetime.fromisoformat
+    assert version(updated["updated_at"]) > version(sent["updated_at"])

@@ -6,7 +6,7 @@ from omnibox.auth import service
 from omnibox.auth.dependencies import CurrentUser
 from omnibox.auth.schemas import LoginIn, SessionOut, UserOut
 from omnibox.db.session import DbSession
-from omnibox.errors import InvalidCredentials
+from omnibox.errors import InvalidCredentials, problems
 from omnibox.models import User
 from omnibox.settings import Settings
 from omnibox.workspaces.service import list_workspaces
@@ -25,7 +25,7 @@ async def _session_out(session: DbSession, user: User) -> SessionOut:
     )
 
 
-@router.post("/login", responses={401: {}, 429: {}})
+@router.post("/login", responses=problems(401, 429))
 async def login(
     body: LoginIn, request: Request, response: Response, session: DbSession
 ) -> SessionOut:
@@ -61,6 +61,6 @@ async def logout(request: Request, response: Response, session: DbSession) -> No
     response.delete_cookie(service.SESSION_COOKIE, path="/")
 
 
-@router.get("/me", responses={401: {}})
+@router.get("/me", responses=problems(401))
 async def me(user: CurrentUser, session: DbSession) -> SessionOut:
     return await _session_out(session, user)

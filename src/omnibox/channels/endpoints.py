@@ -6,12 +6,13 @@ from omnibox.auth.dependencies import Access
 from omnibox.channels import service
 from omnibox.channels.schemas import ApiChannelCreate, ChannelCreatedOut, ChannelOut
 from omnibox.db.session import DbSession
+from omnibox.errors import problems
 from omnibox.models import Role
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/channels", tags=["channels"])
 
 
-@router.get("", responses={404: {}})
+@router.get("", responses=problems(404))
 async def list_channels(access: Access, session: DbSession, request: Request) -> list[ChannelOut]:
     settings = request.app.state.settings
     return [
@@ -20,7 +21,7 @@ async def list_channels(access: Access, session: DbSession, request: Request) ->
     ]
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses={403: {}, 404: {}})
+@router.post("", status_code=status.HTTP_201_CREATED, responses=problems(403, 404))
 async def create_channel(
     body: ApiChannelCreate, access: Access, session: DbSession, request: Request
 ) -> ChannelCreatedOut:

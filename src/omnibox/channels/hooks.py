@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from omnibox.channels.api.adapter import parse_webhook
 from omnibox.channels.service import channel_by_token
 from omnibox.db.session import DbSession
-from omnibox.errors import PayloadTooLarge, UnsupportedMediaType
+from omnibox.errors import PayloadTooLarge, UnsupportedMediaType, problems
 from omnibox.messages.inbound import ingest
 from omnibox.settings import Settings
 
@@ -37,7 +37,7 @@ async def read_limited_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-@router.post("/api/{token}", responses={404: {}, 413: {}, 415: {}, 422: {}})
+@router.post("/api/{token}", responses=problems(404, 413, 415, 422))
 async def api_channel_webhook(token: str, request: Request, session: DbSession) -> WebhookAccepted:
     """Receive one message from an API channel (see the README for the payload)."""
     settings: Settings = request.app.state.settings

@@ -9,11 +9,12 @@ from omnibox.auth.dependencies import Access
 from omnibox.contacts import service
 from omnibox.contacts.schemas import ContactOut
 from omnibox.db.session import DbSession
+from omnibox.errors import problems
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/contacts", tags=["contacts"])
 
 
-@router.get("", responses={404: {}})
+@router.get("", responses=problems(404))
 async def list_contacts(
     access: Access,
     session: DbSession,
@@ -23,6 +24,6 @@ async def list_contacts(
     return await service.search_contacts(session, access.workspace_id, q, limit)
 
 
-@router.get("/{contact_id}", responses={404: {}})
+@router.get("/{contact_id}", responses=problems(404))
 async def get_contact(contact_id: uuid.UUID, access: Access, session: DbSession) -> ContactOut:
     return await service.get_contact(session, access.workspace_id, contact_id)

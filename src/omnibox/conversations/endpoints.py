@@ -10,11 +10,12 @@ from omnibox.auth.dependencies import Access
 from omnibox.conversations import service
 from omnibox.conversations.schemas import ConversationOut
 from omnibox.db.session import DbSession
+from omnibox.errors import problems
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/conversations", tags=["conversations"])
 
 
-@router.get("", responses={404: {}})
+@router.get("", responses=problems(404))
 async def list_conversations(
     access: Access,
     session: DbSession,
@@ -29,7 +30,7 @@ async def list_conversations(
     )
 
 
-@router.get("/{conversation_id}", responses={404: {}})
+@router.get("/{conversation_id}", responses=problems(404))
 async def get_conversation(
     conversation_id: uuid.UUID, access: Access, session: DbSession
 ) -> ConversationOut:
@@ -38,7 +39,9 @@ async def get_conversation(
     )
 
 
-@router.post("/{conversation_id}/read", status_code=status.HTTP_204_NO_CONTENT, responses={404: {}})
+@router.post(
+    "/{conversation_id}/read", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404)
+)
 async def mark_read(conversation_id: uuid.UUID, access: Access, session: DbSession) -> Response:
     await service.mark_read(session, access.workspace_id, access.user.id, conversation_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -16,6 +16,8 @@ from omnibox.conversations.schemas import ChannelBrief, ConversationOut, LastMes
 from omnibox.errors import NotFound
 from omnibox.models import Attachment, Channel, Contact, Conversation, Message, ReadState
 from omnibox.models.base import utcnow
+from omnibox.realtime.emit import emit
+from omnibox.realtime.events import SignalKind
 
 StatusFilter = Literal["open", "closed", "snoozed", "all"]
 
@@ -153,4 +155,11 @@ async def mark_read(
                 "last_read_at": stmt.excluded.last_read_at,
             },
         )
+    )
+    await emit(
+        session,
+        SignalKind.conversation_read,
+        workspace_id=workspace_id,
+        conversation_id=conversation.id,
+        user_id=user_id,
     )

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import cast
 
 import av
-from av.audio.stream import AudioStream
 import numpy as np
+from av.audio.stream import AudioStream
 from numpy.typing import NDArray
 
 WAVEFORM_BARS = 64

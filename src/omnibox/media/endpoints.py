@@ -9,7 +9,7 @@ from fastapi.responses import FileResponse
 
 from omnibox.auth.dependencies import Access
 from omnibox.db.session import DbSession
-from omnibox.errors import NotFound
+from omnibox.errors import NotFound, problems
 from omnibox.media.service import get_attachment, get_attachment_anywhere
 from omnibox.media.signing import verify_signature
 from omnibox.media.storage import LocalStorage
@@ -22,7 +22,7 @@ signed_router = APIRouter(prefix="/files", tags=["media"])
 _INLINE_PREFIXES = ("image/png", "image/jpeg", "image/gif", "image/webp", "audio/", "video/")
 
 
-@router.get("/{attachment_id}/content", responses={404: {}}, response_class=FileResponse)
+@router.get("/{attachment_id}/content", responses=problems(404), response_class=FileResponse)
 async def attachment_content(
     attachment_id: uuid.UUID,
     access: Access,
@@ -34,7 +34,7 @@ async def attachment_content(
     return _file_response(request, attachment, download=download)
 
 
-@router.get("/{attachment_id}/playback", responses={404: {}}, response_class=FileResponse)
+@router.get("/{attachment_id}/playback", responses=problems(404), response_class=FileResponse)
 async def attachment_playback(
     attachment_id: uuid.UUID, access: Access, session: DbSession, request: Request
 ) -> FileResponse:
@@ -52,7 +52,7 @@ async def attachment_playback(
 
 @signed_router.get(
     "/{attachment_id}/{expires}/{signature}/{filename}",
-    responses={404: {}},
+    responses=problems(404),
     response_class=FileResponse,
 )
 async def signed_attachment_content(

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from omnibox.auth.dependencies import Access
 from omnibox.db.session import DbSession
+from omnibox.errors import problems
 from omnibox.messages import service
 from omnibox.messages.schemas import MessageCreate, MessageOut
 from omnibox.messages.views import message_outs
@@ -15,17 +16,26 @@ from omnibox.messages.views import message_outs
 router = APIRouter(prefix="/workspaces/{workspace_id}", tags=["messages"])
 
 
-@router.get("/conversations/{conversation_id}/messages", responses={404: {}})
+@router.get("/conversations/{conversation_id}/messages", responses=problems(404))
 async def list_messages(
     conversation_id: uuid.UUID,
     access: Access,
     session: DbSession,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     before: Annotated[datetime | None, Query(description="Only messages older than this.")] = None,
+    before_id: Annotated[
+        uuid.UUID | None,
+        Query(description="With `before`: the id of the oldest message already loaded."),
+    ] = None,
 ) -> list[MessageOut]:
     """The latest ``limit`` messages (older ones with ``before``), oldest first."""
     rows = await service.list_messages(
-        session, access.workspace_id, conversation_id, limit=limit, before=before
+        session,
+        access.workspace_id,
+        conversation_id,
+        limit=limit,
+        before=before,
+        before_id=before_id,
     )
     return await message_outs(session, rows)
 
@@ -33,7 +43,7 @@ async def list_messages(
 @router.post(
     "/conversations/{conversation_id}/messages",
     status_code=status.HTTP_201_CREATED,
-    responses={404: {}, 409: {}},
+    responses=problems(404, 409),
 )
 async def send_message(
     conversation_id: uuid.UUID,
@@ -50,7 +60,7 @@ async def send_message(
     return (await message_outs(session, [message]))[0]
 
 
-@router.post("/messages/{message_id}/retry", responses={404: {}, 409: {}})
+@router.post("/messages/{message_id}/retry", responses=problems(404, 409))
 async def retry_message(message_id: uuid.UUID, access: Access, session: DbSession) -> MessageOut:
     message = await service.retry_message(session, access.workspace_id, message_id)
     return (await message_outs(session, [message]))[0]

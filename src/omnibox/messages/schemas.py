@@ -45,6 +45,9 @@ class MessageOut(BaseModel):
     status: Literal["received", "queued", "sent", "delivered", "read", "failed"]
     error: str | None
     created_at: datetime
+    updated_at: datetime = Field(
+        description="Changes whenever the message, its delivery state, files or transcripts do."
+    )
     attachments: list[AttachmentOut]
 
 

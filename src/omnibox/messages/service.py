@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omnibox.auth.dependencies import WorkspaceAccess
@@ -32,12 +32,16 @@ async def list_messages(
     *,
     limit: int,
     before: datetime | None,
+    before_id: uuid.UUID | None = None,
 ) -> list[Message]:
     await get_conversation_row(session, workspace_id, conversation_id)
     stmt = select(Message).where(
         Message.workspace_id == workspace_id, Message.conversation_id == conversation_id
     )
-    if before is not None:
+    if before is not None and before_id is not None:
+        # (created_at, id) is the cursor: no message is skipped at a page edge on equal times.
+        stmt = stmt.where(tuple_(Message.created_at, Message.id) < tuple_(before, before_id))
+    elif before is not None:
         stmt = stmt.where(Message.created_at < before)
     rows = (
         (

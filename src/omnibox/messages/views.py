@@ -114,6 +114,7 @@ async def message_outs(session: AsyncSession, messages: Sequence[Message]) -> li
             status=m.status,
             error=m.error,
             created_at=m.created_at,
+            updated_at=m.updated_at or m.created_at,
             attachments=[
                 attachment_out(m.workspace_id, a, transcripts.get(a.id)) for a in attachments[m.id]
             ],

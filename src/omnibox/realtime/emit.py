@@ -17,13 +17,22 @@ async def emit(
     workspace_id: uuid.UUID,
     conversation_id: uuid.UUID,
     message_id: uuid.UUID | None = None,
+    user_id: uuid.UUID | None = None,
 ) -> None:
     signal = Signal(
         kind=kind,
         workspace_id=workspace_id,
         conversation_id=conversation_id,
         message_id=message_id,
+        user_id=user_id,
     )
+    if kind == SignalKind.message_updated and message_id is not None:
+        # Whatever changed (delivery, files, transcript), the message's version moves on,
+        # so clients can tell a late answer from a newer event.
+        await session.execute(
+            text("UPDATE messages SET updated_at = clock_timestamp() WHERE id = :id"),
+            {"id": message_id},
+        )
     await session.execute(
         text("SELECT pg_notify(:channel, :payload)"),
         {"channel": NOTIFY_CHANNEL, "payload": signal.model_dump_json()},

@@ -22,6 +22,7 @@ class SignalKind(StrEnum):
     message_created = "message.created"
     message_updated = "message.updated"
     conversation_updated = "conversation.updated"
+    conversation_read = "conversation.read"
 
 
 class Signal(BaseModel):
@@ -29,6 +30,8 @@ class Signal(BaseModel):
     workspace_id: uuid.UUID
     conversation_id: uuid.UUID
     message_id: uuid.UUID | None = None
+    # Set for events meant for one user only (their own read state).
+    user_id: uuid.UUID | None = None
 
 
 class MessageCreatedEvent(BaseModel):
@@ -51,8 +54,22 @@ class ConversationUpdatedEvent(BaseModel):
     conversation_id: uuid.UUID
 
 
+class ConversationReadEvent(BaseModel):
+    """This user read the conversation (in another tab or device): clear its badge."""
+
+    type: Literal["conversation.read"] = "conversation.read"
+    workspace_id: uuid.UUID
+    conversation_id: uuid.UUID
+
+
 class PingEvent(BaseModel):
     type: Literal["ping"] = "ping"
 
 
-ServerEvent = MessageCreatedEvent | MessageUpdatedEvent | ConversationUpdatedEvent | PingEvent
+ServerEvent = (
+    MessageCreatedEvent
+    | MessageUpdatedEvent
+    | ConversationUpdatedEvent
+    | ConversationReadEvent
+    | PingEvent
+)

@@ -21,6 +21,7 @@ from omnibox.db.engine import Database
 from omnibox.messages.views import message_outs_by_id
 from omnibox.realtime.events import (
     NOTIFY_CHANNEL,
+    ConversationReadEvent,
     ConversationUpdatedEvent,
     MessageCreatedEvent,
     MessageUpdatedEvent,
@@ -141,6 +142,10 @@ class Hub:
                 event = ConversationUpdatedEvent(
                     workspace_id=s.workspace_id, conversation_id=s.conversation_id
                 )
+            elif s.kind == SignalKind.conversation_read:
+                event = ConversationReadEvent(
+                    workspace_id=s.workspace_id, conversation_id=s.conversation_id
+                )
             else:
                 message = loaded.get(s.message_id) if s.message_id else None
                 if message is None:
@@ -155,6 +160,8 @@ class Hub:
                 )
             payload = event.model_dump_json()
             for client in list(self.clients.get(s.workspace_id, ())):
+                if s.user_id is not None and client.user_id != s.user_id:
+                    continue
                 if not client.offer(payload):
                     log.warning("closing a realtime client that fell behind")
                     client.offer("__close__")

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Response, status
 
 from omnibox.auth.dependencies import Access
 from omnibox.db.session import DbSession
+from omnibox.errors import problems
 from omnibox.speech import service
 from omnibox.speech.schemas import TranscriptOut, TranscriptRequest
 from omnibox.speech.views import transcript_out
@@ -16,7 +17,7 @@ router = APIRouter(prefix="/workspaces/{workspace_id}/attachments", tags=["speec
 @router.post(
     "/{attachment_id}/transcript",
     status_code=status.HTTP_202_ACCEPTED,
-    responses={404: {}, 409: {}},
+    responses=problems(404, 409),
 )
 async def request_transcript(
     attachment_id: uuid.UUID,
@@ -38,7 +39,7 @@ async def request_transcript(
     return transcript_out(transcript)
 
 
-@router.get("/{attachment_id}/transcript", responses={404: {}})
+@router.get("/{attachment_id}/transcript", responses=problems(404))
 async def get_transcript(
     attachment_id: uuid.UUID, access: Access, session: DbSession
 ) -> TranscriptOut:

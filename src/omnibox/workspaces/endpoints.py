@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from omnibox.auth.dependencies import Access, CurrentUser
 from omnibox.db.session import DbSession
+from omnibox.errors import problems
 from omnibox.models import Role
 from omnibox.workspaces.schemas import (
     MemberOut,
@@ -26,17 +27,17 @@ async def workspaces(user: CurrentUser, session: DbSession) -> list[WorkspaceOut
     return await list_workspaces(session, user.id)
 
 
-@router.get("/{workspace_id}/members", responses={404: {}})
+@router.get("/{workspace_id}/members", responses=problems(404))
 async def members(access: Access, session: DbSession) -> list[MemberOut]:
     return await list_members(session, access.workspace_id)
 
 
-@router.get("/{workspace_id}/preferences", responses={404: {}})
+@router.get("/{workspace_id}/preferences", responses=problems(404))
 async def get_preferences(access: Access) -> WorkspacePreferences:
     return workspace_preferences(access.workspace)
 
 
-@router.patch("/{workspace_id}/preferences", responses={403: {}, 404: {}})
+@router.patch("/{workspace_id}/preferences", responses=problems(403, 404))
 async def patch_preferences(
     body: WorkspacePreferencesPatch, access: Access, session: DbSession
 ) -> WorkspacePreferences:
