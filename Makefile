@@ -52,8 +52,12 @@ lint: $(VENV)/.synced
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
+# Benchmarks print figures (never pass/fail). The speech ones read ../shared/speech.
 bench: install
+	$(UV) sync --frozen --inexact --group bench
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/speech.py --model tiny-en
+	$(BIN)/python bench/speech.py --model base
 
 clean:
 	rm -rf $(VENV) web/node_modules src/omnibox/webdist
