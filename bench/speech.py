@@ -362,9 +362,8 @@ def report(model: str, bare: list[Result], product: list[Result] | None) -> dict
         )
         if short:
             p50 = percentile(short, 50)
-            print(
-                f"  clips under 10 s: p50 {p50:.3f} s (target < 2.5 s: {'yes' if p50 < 2.5 else 'no'})"
-            )
+            verdict = "yes" if p50 < 2.5 else "no"
+            print(f"  clips under 10 s: p50 {p50:.3f} s (target < 2.5 s: {verdict})")
         figures.update(
             product_p50=percentile(product_all, 50),
             product_p95=percentile(product_all, 95),

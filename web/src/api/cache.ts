@@ -2,11 +2,11 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { isConversationOnScreen } from '../lib/activeConversation'
 import { applyMessageToList, patchConversation, withMessage } from '../lib/conversationCache'
-import { upsertMessage, type UpsertMode } from '../lib/messageCache'
+import { setAttachmentTranscript, upsertMessage, type UpsertMode } from '../lib/messageCache'
 import type { RealtimeEvent } from './events'
 import { keys } from './keys'
 import type { ConversationPages, MessagePages } from './queries'
-import type { Conversation, Message, StatusFilter } from './types'
+import type { Conversation, Message, StatusFilter, Transcript } from './types'
 
 /** Put a new or changed message everywhere it shows: the thread, the inbox lists, the header. */
 export function cacheMessage(
@@ -51,6 +51,13 @@ export function cacheRead(qc: QueryClient, wid: string, cid: string) {
   )
 }
 
+/** A transcript the server returned: show it on its attachment (never over a newer one). */
+export function cacheTranscript(qc: QueryClient, wid: string, cid: string, transcript: Transcript) {
+  qc.setQueryData<MessagePages>(keys.messages(wid, cid), (data) =>
+    setAttachmentTranscript(data, transcript) as MessagePages | undefined,
+  )
+}
+
 export function applyRealtimeEvent(qc: QueryClient, wid: string, event: RealtimeEvent) {
   if (event.type === 'ping') return
   if (String(event.workspace_id) !== wid) return
@@ -64,6 +71,10 @@ export function applyRealtimeEvent(qc: QueryClient, wid: string, event: Realtime
       break
     case 'message.updated':
       cacheMessage(qc, wid, cid, event.message, { isNew: false, bumpUnread: false })
+      break
+    case 'conversation.read':
+      // This user read it in another tab (or device): clear the badge here too.
+      cacheRead(qc, wid, cid)
       break
     case 'conversation.updated':
       void qc.invalidateQueries({ queryKey: keys.conversationLists(wid) })

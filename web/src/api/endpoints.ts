@@ -3,13 +3,17 @@
 import { api } from './client'
 import { ApiError, unwrap } from './errors'
 import {
+  asAttachmentId,
   asConversationId,
   asMessageId,
   asWorkspaceId,
   type Conversation,
   type Message,
+  type Preferences,
+  type PreferencesPatch,
   type Session,
   type StatusFilter,
+  type Transcript,
   type Workspace,
 } from './types'
 
@@ -95,6 +99,34 @@ export function retryMessage(wid: string, mid: string): Promise<Message> {
   return unwrap(
     api.POST('/api/v1/workspaces/{workspace_id}/messages/{message_id}/retry', {
       params: { path: { workspace_id: asWorkspaceId(wid), message_id: asMessageId(mid) } },
+    }),
+  )
+}
+
+/** The "T" button: start (or retry) transcribing an audio attachment. 202 pending, 200 done. */
+export function requestTranscript(wid: string, attachmentId: string, language?: string): Promise<Transcript> {
+  return unwrap(
+    api.POST('/api/v1/workspaces/{workspace_id}/attachments/{attachment_id}/transcript', {
+      params: { path: { workspace_id: asWorkspaceId(wid), attachment_id: asAttachmentId(attachmentId) } },
+      ...(language ? { body: { language } } : {}),
+    }),
+  )
+}
+
+export function fetchPreferences(wid: string): Promise<Preferences> {
+  return unwrap(
+    api.GET('/api/v1/workspaces/{workspace_id}/preferences', {
+      params: { path: { workspace_id: asWorkspaceId(wid) } },
+    }),
+  )
+}
+
+/** Change only the given fields (owner/manager; agents get 403). */
+export function updatePreferences(wid: string, patch: PreferencesPatch): Promise<Preferences> {
+  return unwrap(
+    api.PATCH('/api/v1/workspaces/{workspace_id}/preferences', {
+      params: { path: { workspace_id: asWorkspaceId(wid) } },
+      body: patch,
     }),
   )
 }

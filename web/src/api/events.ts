@@ -18,12 +18,19 @@ export type ConversationUpdatedEvent = {
   workspace_id: string
   conversation_id: string
 }
+/** This user read the conversation somewhere else (another tab or device). */
+export type ConversationReadEvent = {
+  type: 'conversation.read'
+  workspace_id: string
+  conversation_id: string
+}
 export type PingEvent = { type: 'ping' }
 
 export type RealtimeEvent =
   | MessageCreatedEvent
   | MessageUpdatedEvent
   | ConversationUpdatedEvent
+  | ConversationReadEvent
   | PingEvent
 
 type Obj = Record<string, unknown>
@@ -70,9 +77,10 @@ export function parseEvent(data: unknown): RealtimeEvent | null {
         message: raw.message,
       }
     case 'conversation.updated':
+    case 'conversation.read':
       if (!isId(raw.workspace_id) || !isId(raw.conversation_id)) return null
       return {
-        type: 'conversation.updated',
+        type: raw.type,
         workspace_id: String(raw.workspace_id),
         conversation_id: String(raw.conversation_id),
       }

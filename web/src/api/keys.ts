@@ -8,4 +8,5 @@ export const keys = {
   conversationList: (wid: string, status: StatusFilter) => ['conversations', wid, status] as const,
   conversation: (wid: string, cid: string) => ['conversation', wid, cid] as const,
   messages: (wid: string, cid: string) => ['messages', wid, cid] as const,
+  preferences: (wid: string) => ['preferences', wid] as const,
 }

@@ -11,18 +11,30 @@ import { flattenMessages, olderPageParam } from '../lib/messageCache'
 import { pendingStore } from '../lib/pendingStore'
 import { paths } from '../lib/routes'
 import { navigate } from '../lib/router'
+import { cacheTranscript } from './cache'
 import {
   fetchConversation,
   fetchConversations,
   fetchMessages,
+  fetchPreferences,
   fetchSession,
   fetchWorkspaces,
   login,
   logout,
   PAGE_SIZE,
+  requestTranscript,
+  updatePreferences,
 } from './endpoints'
 import { keys } from './keys'
-import { sameId, type Conversation, type Message, type Session, type StatusFilter } from './types'
+import {
+  sameId,
+  type Conversation,
+  type Message,
+  type Preferences,
+  type PreferencesPatch,
+  type Session,
+  type StatusFilter,
+} from './types'
 
 export function useSession() {
   return useQuery({
@@ -106,4 +118,28 @@ export function useMessages(wid: string, cid: string) {
     getNextPageParam: (last) => olderPageParam(last, PAGE_SIZE),
   })
   return { ...query, messages: flattenMessages(query.data) }
+}
+
+/** Start (or retry) transcribing one attachment; the result lands on the message at once. */
+export function useTranscribe(wid: string, cid: string, attachmentId: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: () => requestTranscript(wid, attachmentId),
+    onSuccess: (transcript) => cacheTranscript(qc, wid, cid, transcript),
+  })
+}
+
+export function usePreferences(wid: string) {
+  return useQuery({
+    queryKey: keys.preferences(wid),
+    queryFn: () => fetchPreferences(wid),
+  })
+}
+
+export function useUpdatePreferences(wid: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (patch: PreferencesPatch) => updatePreferences(wid, patch),
+    onSuccess: (prefs) => qc.setQueryData<Preferences>(keys.preferences(wid), prefs),
+  })
 }

@@ -18,6 +18,12 @@ export type MessageKind = Message['kind']
 export type Direction = Message['direction']
 export type Author = Message['author']
 export type Attachment = Message['attachments'][number]
+export type Transcript = Schemas['TranscriptOut']
+export type TranscriptStatus = Transcript['status']
+export type TranscriptSegment = Transcript['segments'][number]
+export type AttachmentId = Attachment['id']
+export type Preferences = Schemas['WorkspacePreferences']
+export type PreferencesPatch = Schemas['WorkspacePreferencesPatch']
 /** RFC 9457 problem details, as every API error is returned. */
 export type Problem = {
   type: string
@@ -42,6 +48,7 @@ export type MessageId = Message['id']
 export const asWorkspaceId = (id: string) => id as unknown as WorkspaceId
 export const asConversationId = (id: string) => id as unknown as ConversationId
 export const asMessageId = (id: string) => id as unknown as MessageId
+export const asAttachmentId = (id: string) => id as unknown as AttachmentId
 
 /** Compare ids of any type (string/number) safely. */
 export const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b)

@@ -1,17 +1,22 @@
 import { useTranslation } from 'react-i18next'
 import type { Attachment } from '../api/types'
 import { formatFileSize } from '../lib/format'
-import { formatDuration } from '../lib/time'
 import { IconFile, IconMic } from './Icons'
+import { VoiceAttachment } from './VoiceAttachment'
 
-type Props = { attachment: Attachment; onOpenImage: (a: Attachment) => void }
+type Props = {
+  attachment: Attachment
+  onOpenImage: (a: Attachment) => void
+  /** The message is a voice note (not an audio file someone sent): no file name shown. */
+  voice?: boolean
+}
 
 /**
- * image/* inline (tap for full size), audio/* a native player, video/* a player, anything else
- * a download link with its name and size. Until the server has the file (url null) a placeholder.
- * Audio plays the server's browser-playable rendition (playback_url) when there is one.
+ * image/* inline (tap for full size), audio/* the voice player (with transcription), video/* a
+ * player, anything else a download link with its name and size. Until the server has the file
+ * (url null) a placeholder.
  */
-export function AttachmentView({ attachment: a, onOpenImage }: Props) {
+export function AttachmentView({ attachment: a, onOpenImage, voice = false }: Props) {
   const { t, i18n } = useTranslation()
   const type = a.media_type.toLowerCase()
   const url = a.url ?? null
@@ -19,8 +24,6 @@ export function AttachmentView({ attachment: a, onOpenImage }: Props) {
   const units = [t('units.b'), t('units.kb'), t('units.mb'), t('units.gb')] as const
   const size = formatFileSize(a.size, i18n.language, units)
 
-  // Optional fields of newer schemas, read defensively.
-  const extra = a as { playback_url?: string | null; error?: string | null }
   if (!url) {
     const failed = a.status === 'failed'
     return (
@@ -28,7 +31,7 @@ export function AttachmentView({ attachment: a, onOpenImage }: Props) {
         <span className="att-file__icon">{type.startsWith('audio/') ? <IconMic size={22} /> : <IconFile size={22} />}</span>
         <span className="att-file__text">
           <span className="att-file__name">{name}</span>
-          <span className="att-file__size">{failed ? extra.error || t('message.attachmentFailed') : t('message.attachmentPending')}</span>
+          <span className="att-file__size">{failed ? a.error || t('message.attachmentFailed') : t('message.attachmentPending')}</span>
         </span>
       </div>
     )
@@ -51,11 +54,7 @@ export function AttachmentView({ attachment: a, onOpenImage }: Props) {
   if (type.startsWith('audio/')) {
     return (
       <div className="att-audio" data-testid="attachment-audio">
-        <IconMic size={18} className="att-audio__icon" aria-label={t('message.voice')} />
-        <audio controls preload="none" src={extra.playback_url || url}>
-          <a href={url}>{name}</a>
-        </audio>
-        {a.duration != null && <span className="att-audio__duration">{formatDuration(a.duration)}</span>}
+        <VoiceAttachment attachment={a} showName={!voice} />
       </div>
     )
   }

@@ -1,19 +1,59 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useSyncExternalStore,
+  type FormEvent,
+  type KeyboardEvent,
+  type Ref,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAutoGrow } from '../hooks/useAutoGrow'
 import { useHasFinePointer } from '../hooks/useMediaQuery'
-import { getDraft, setDraft } from '../lib/drafts'
+import { getDraft, setDraft, subscribeDrafts } from '../lib/drafts'
 import { IconSend } from './Icons'
 
-type Props = { draftKey: string; onSend: (text: string) => void }
+/** What the conversation may do to its composer (the draft itself lives in lib/drafts). */
+export type ComposerHandle = {
+  /** Put the cursor at the end of the draft (after text was added to it). */
+  focusEnd: () => void
+}
 
-/** Auto-growing input. With a keyboard and mouse Enter sends and Shift+Enter breaks the line. */
-export function Composer({ draftKey, onSend }: Props) {
+type Props = { draftKey: string; onSend: (text: string) => void; ref?: Ref<ComposerHandle> }
+
+/**
+ * Auto-growing input. With a keyboard and mouse Enter sends and Shift+Enter breaks the line.
+ * The text is the conversation's draft (lib/drafts), so other parts of the conversation can
+ * add to it (a transcript's "insert into reply").
+ */
+export function Composer({ draftKey, onSend, ref }: Props) {
   const { t } = useTranslation()
-  const [text, setText] = useState(() => getDraft(draftKey))
+  const text = useSyncExternalStore(
+    subscribeDrafts,
+    useCallback(() => getDraft(draftKey), [draftKey]),
+  )
   const input = useRef<HTMLTextAreaElement>(null)
   const enterSends = useHasFinePointer()
   useAutoGrow(input, text)
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusEnd: () => {
+        const el = input.current
+        if (!el) return
+        // After React has rendered the new text.
+        requestAnimationFrame(() => {
+          el.focus({ preventScroll: true })
+          const end = el.value.length
+          el.setSelectionRange(end, end)
+          el.scrollTop = el.scrollHeight
+        })
+      },
+    }),
+    [],
+  )
 
   // With a keyboard and mouse, opening a conversation puts the cursor in the composer;
   // on touch screens it would pop the on-screen keyboard over the messages, so not there.
@@ -21,10 +61,7 @@ export function Composer({ draftKey, onSend }: Props) {
     if (enterSends) input.current?.focus({ preventScroll: true })
   }, [enterSends])
 
-  const change = (value: string) => {
-    setText(value)
-    setDraft(draftKey, value)
-  }
+  const change = (value: string) => setDraft(draftKey, value)
 
   const submit = () => {
     if (!text.trim()) return

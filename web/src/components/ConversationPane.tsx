@@ -1,14 +1,16 @@
-import { useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/errors'
 import { useConversation, useMessages } from '../api/queries'
 import type { StatusFilter } from '../api/types'
+import { ConversationActionsContext, type ConversationActions } from '../hooks/useConversationActions'
 import { useMarkRead } from '../hooks/useMarkRead'
 import { useWithPending } from '../hooks/usePendingMessages'
 import { useSendMessage } from '../hooks/useSendMessage'
 import { setActiveConversation } from '../lib/activeConversation'
+import { appendToDraft } from '../lib/drafts'
 import { isPendingId } from '../lib/pending'
-import { Composer } from './Composer'
+import { Composer, type ComposerHandle } from './Composer'
 import { ConversationHeader } from './ConversationHeader'
 import { MessageList } from './MessageList'
 import { WsStatus } from './WsStatus'
@@ -22,6 +24,17 @@ export function ConversationPane({ wid, cid, status, showBack }: Props) {
   const messagesQuery = useMessages(wid, cid)
   const messages = useWithPending(wid, cid, messagesQuery.messages)
   const { send, retry } = useSendMessage(wid, cid)
+  const composer = useRef<ComposerHandle>(null)
+  const draftKey = `${wid}/${cid}`
+
+  const insertIntoReply = useCallback(
+    (text: string) => {
+      appendToDraft(draftKey, text)
+      composer.current?.focusEnd()
+    },
+    [draftKey],
+  )
+  const actions = useMemo<ConversationActions>(() => ({ wid, cid, insertIntoReply }), [wid, cid, insertIntoReply])
 
   useEffect(() => {
     setActiveConversation({ wid, cid })
@@ -42,6 +55,7 @@ export function ConversationPane({ wid, cid, status, showBack }: Props) {
     (messagesQuery.error instanceof ApiError && messagesQuery.error.status === 404)
 
   return (
+    <ConversationActionsContext.Provider value={actions}>
     <section className="conversation" data-testid="conversation" data-conversation-id={cid}>
       <ConversationHeader wid={wid} status={status} conversation={conversation.data} showBack={showBack} />
       {showBack && <WsStatus />}
@@ -59,9 +73,10 @@ export function ConversationPane({ wid, cid, status, showBack }: Props) {
             onLoadOlder={() => void messagesQuery.fetchNextPage()}
             onRetry={retry}
           />
-          <Composer key={cid} draftKey={`${wid}/${cid}`} onSend={send} />
+          <Composer key={cid} ref={composer} draftKey={draftKey} onSend={send} />
         </>
       )}
     </section>
+    </ConversationActionsContext.Provider>
   )
 }

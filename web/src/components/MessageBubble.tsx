@@ -79,7 +79,7 @@ function MessageBubbleImpl({ message: m, first, last, mine, replyTo, onRetry, on
         {m.attachments.length > 0 && (
           <div className="bubble__attachments">
             {m.attachments.map((a) => (
-              <AttachmentView key={String(a.id)} attachment={a} onOpenImage={onOpenImage} />
+              <AttachmentView key={String(a.id)} attachment={a} onOpenImage={onOpenImage} voice={m.kind === 'voice'} />
             ))}
           </div>
         )}

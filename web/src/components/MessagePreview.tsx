@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { LastMessage } from '../api/types'
+import { formatDuration } from '../lib/time'
 import { IconMic, IconNote, IconPaperclip } from './Icons'
 
 /** The one-line preview of the last message in an inbox row. */
@@ -11,9 +12,12 @@ export function MessagePreview({ message }: { message: LastMessage | null | unde
     message.kind === 'comment' ? t('preview.comment') : message.direction === 'out' ? t('preview.you') : ''
   let icon = null
   let label = text
+  let duration = ''
   if (message.kind === 'voice') {
     icon = <IconMic size={15} />
     label = text || t('preview.voice')
+    // The list's last message has no duration yet; shown once the server sends one.
+    duration = text ? '' : formatDuration((message as { duration?: number | null }).duration)
   } else if (message.kind === 'comment') {
     icon = <IconNote size={15} />
   } else if (message.kind === 'unsupported') {
@@ -27,6 +31,7 @@ export function MessagePreview({ message }: { message: LastMessage | null | unde
       {prefix && <span className="preview__prefix">{prefix}</span>}
       {icon && <span className="preview__icon">{icon}</span>}
       <span className="preview__text">{label}</span>
+      {duration && <span className="preview__duration">{duration}</span>}
     </span>
   )
 }

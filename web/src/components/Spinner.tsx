@@ -1,6 +1,6 @@
-export function Spinner({ label }: { label?: string }) {
+export function Spinner({ label, small }: { label?: string; small?: boolean }) {
   return (
-    <span className="spinner" role="status" aria-label={label}>
+    <span className={`spinner ${small ? 'spinner--sm' : ''}`} role="status" aria-label={label}>
       <span className="spinner__dot" />
     </span>
   )

@@ -1,7 +1,8 @@
 // Pure helpers on the cached pages of a conversation's messages.
 // Page 0 is the latest page; each page is oldest-first (as the API returns it);
 // later pages are older (loaded with `before`).
-import { sameId, type Message, type MessageStatus } from '../api/types'
+import { sameId, type Message, type MessageStatus, type Transcript } from '../api/types'
+import { isNewerTranscript } from './voice'
 
 export type Pages<T> = { pages: T[][]; pageParams: unknown[] }
 
@@ -95,4 +96,34 @@ export function upsertMessage(
 export function olderPageParam(lastPage: Message[], pageSize: number): string | undefined {
   if (lastPage.length < pageSize) return undefined
   return lastPage[0]?.created_at
+}
+
+/**
+ * Put a transcript (from the "T" request's response) on its attachment wherever the message
+ * is loaded, unless the cache already has a newer state of it (a realtime update that came
+ * first). Returns the same object when nothing changed.
+ */
+export function setAttachmentTranscript(
+  data: Pages<Message> | undefined,
+  transcript: Transcript,
+): Pages<Message> | undefined {
+  if (!data) return data
+  let changed = false
+  const pages = data.pages.map((page) => {
+    let pageChanged = false
+    const next = page.map((m) => {
+      const i = m.attachments.findIndex((a) => sameId(a.id, transcript.attachment_id))
+      if (i === -1) return m
+      const attachment = m.attachments[i]!
+      if (!isNewerTranscript(attachment.transcript, transcript)) return m
+      const attachments = m.attachments.slice()
+      attachments[i] = { ...attachment, transcript }
+      pageChanged = true
+      return { ...m, attachments }
+    })
+    if (!pageChanged) return page
+    changed = true
+    return next
+  })
+  return changed ? { ...data, pages } : data
 }

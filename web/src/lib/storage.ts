@@ -2,6 +2,7 @@
 export const STORAGE_KEYS = {
   lang: 'omnibox.lang',
   workspace: 'omnibox.workspace',
+  voiceSpeed: 'omnibox.voiceSpeed',
 } as const
 
 export function readStorage(key: string): string | null {
