@@ -35,9 +35,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
-import websockets
-
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "speech"
 MODELS_DIR = ROOT / "bench" / ".models"
@@ -138,10 +135,12 @@ def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
 # --- bare faster-whisper --------------------------------------------------------------------
 
 
-def run_bare(clips: list[Clip], model: Path, runs: int) -> list[Result]:
+def run_bare(
+    clips: list[Clip], model: Path, runs: int, device: str = "cpu", compute_type: str = "int8"
+) -> list[Result]:
     from faster_whisper import WhisperModel, decode_audio
 
-    whisper = WhisperModel(str(model), device="cpu", compute_type="int8")
+    whisper = WhisperModel(str(model), device=device, compute_type=compute_type)
     multilingual = whisper.model.is_multilingual
     whisper.transcribe(decode_audio(str(clips[0].path)), beam_size=1)  # warm-up, not counted
     results = []
@@ -196,6 +195,8 @@ class Server:
         )
 
     def wait(self) -> None:
+        import httpx
+
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
@@ -215,6 +216,9 @@ class Server:
 
 
 async def run_product(clips: list[Clip], model: Path, runs: int) -> list[Result]:
+    import httpx
+    import websockets
+
     server = Server(model)
     try:
         server.wait()
@@ -247,8 +251,8 @@ async def run_product(clips: list[Clip], model: Path, runs: int) -> list[Result]
 
 @dataclass
 class Agent:
-    http: httpx.AsyncClient
-    ws: websockets.ClientConnection
+    http: Any  # httpx.AsyncClient
+    ws: Any  # websockets.ClientConnection
     workspace_id: str
     webhook_url: str
 
@@ -302,8 +306,10 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def report(model: str, bare: list[Result], product: list[Result] | None) -> dict[str, object]:
-    print(f"\nmodel: {model} (int8 on CPU, beam 1, {os.cpu_count()} cores)\n")
+def report(
+    model: str, setup: str, bare: list[Result], product: list[Result] | None
+) -> dict[str, object]:
+    print(f"\nmodel: {model} ({setup}, beam 1, {os.cpu_count()} CPU cores)\n")
     header = f"{'clip':<48} {'lang':<5} {'dur s':>6} {'bare s':>7} {'RTF':>6}"
     if product:
         header += f" {'product s':>10} {'ratio':>6}"
@@ -386,7 +392,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="repetitions per clip")
     parser.add_argument("--no-product", action="store_true", help="only the bare engine")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    parser.add_argument("--device", default="cpu", choices=["cpu", "cuda"], help="bare engine only")
+    parser.add_argument("--compute-type", help="default: int8 on cpu, float16 on cuda")
     args = parser.parse_args()
+    compute_type = args.compute_type or ("int8" if args.device == "cpu" else "float16")
+    if args.device != "cpu" and not args.no_product:
+        sys.exit("--device cuda measures the bare engine: add --no-product")
 
     model = model_path(args.model)
     if not args.manifest.exists():
@@ -395,9 +406,9 @@ def main() -> None:
 
     multilingual = WhisperModel(str(model), device="cpu", compute_type="int8").model.is_multilingual
     clips = load_clips(args.manifest, {"en", "ru"} if multilingual else {"en"})
-    bare = run_bare(clips, model, args.runs)
+    bare = run_bare(clips, model, args.runs, args.device, compute_type)
     product = None if args.no_product else asyncio.run(run_product(clips, model, args.runs))
-    figures = report(args.model, bare, product)
+    figures = report(args.model, f"{compute_type} on {args.device}", bare, product)
     if args.json:
         print(json.dumps(figures))
 
