@@ -192,6 +192,7 @@ def create_app(
         speech_endpoints,
     ):
         api.include_router(module.router)
+    api.include_router(media_endpoints.uploads_router)
     api.include_router(realtime_endpoints.router)
 
     @api.get("/health", tags=["meta"])

@@ -23,6 +23,8 @@ class InboundAttachment:
     media_type: str
     filename: str | None
     data: bytes | None = None
+    # Where the channel keeps it: a URL, or an adapter's own reference (a Telegram file id,
+    # a WhatsApp media id) that its ``fetch_media`` understands. Downloaded by a job.
     url: str | None = None
 
 
@@ -85,4 +87,12 @@ class ChannelAdapter(Protocol):
 
     async def send(
         self, channel: Channel, message: OutboundMessage, http: httpx.AsyncClient
-    ) -> SendResult: ...
+    ) -> SendResult:
+        """Deliver one message; raise ``DeliveryError`` saying whether a retry may help."""
+        ...
+
+    async def fetch_media(
+        self, channel: Channel, source: str, http: httpx.AsyncClient, limit: int
+    ) -> bytes:
+        """The bytes behind an ``InboundAttachment.url``; raise ``MediaUnavailable``."""
+        ...

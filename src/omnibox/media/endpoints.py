@@ -4,18 +4,27 @@ import uuid
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import FileResponse
 
 from omnibox.auth.dependencies import Access
 from omnibox.db.session import DbSession
 from omnibox.errors import NotFound, problems
-from omnibox.media.service import get_attachment, get_attachment_anywhere
+from omnibox.media.service import (
+    get_attachment,
+    get_attachment_anywhere,
+    safe_filename,
+    store_bytes,
+)
 from omnibox.media.signing import verify_signature
 from omnibox.media.storage import LocalStorage
+from omnibox.media.uploads import check_upload
+from omnibox.messages.schemas import AttachmentOut
+from omnibox.messages.views import attachment_out
 from omnibox.models import Attachment
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/attachments", tags=["media"])
+uploads_router = APIRouter(prefix="/workspaces/{workspace_id}/uploads", tags=["media"])
 signed_router = APIRouter(prefix="/files", tags=["media"])
 
 # Types a browser may render inline from our origin; anything else downloads.
@@ -84,3 +93,31 @@ def _file_response(request: Request, attachment: Attachment, *, download: bool) 
             "X-Content-Type-Options": "nosniff",
         },
     )
+
+
+@uploads_router.post("", status_code=201, responses=problems(404, 413, 415))
+async def upload(
+    access: Access,
+    session: DbSession,
+    request: Request,
+    file: Annotated[UploadFile, File(description="The file; its type is checked by content.")],
+    voice: Annotated[bool, Form(description="A voice note recorded in the browser.")] = False,
+) -> AttachmentOut:
+    """Upload a file to send with a message (``attachment_ids`` of the new message)."""
+    settings = request.app.state.settings
+    filename = safe_filename(file.filename, file.content_type or "application/octet-stream")
+    data = await file.read(settings.max_attachment_bytes + 1)
+    checked = check_upload(data, filename, max_bytes=settings.max_attachment_bytes)
+    media_type = checked.media_type
+    if voice and media_type in ("video/webm", "audio/ogg", "audio/mp4", "video/mp4"):
+        media_type = "audio/" + media_type.split("/", 1)[1]
+    attachment = Attachment(
+        workspace_id=access.workspace_id,
+        uploaded_by_id=access.user.id,
+        media_type=media_type,
+        filename=filename,
+    )
+    store_bytes(request.app.state.storage, attachment, data, settings.max_attachment_bytes)
+    session.add(attachment)
+    await session.flush()
+    return attachment_out(access.workspace_id, attachment)

@@ -6,9 +6,10 @@ import logging
 import uuid
 
 import anyio
-import httpx
 from sqlalchemy import select
 
+from omnibox.channels.http import MediaUnavailable
+from omnibox.channels.registry import adapter_for
 from omnibox.db.session import unit_of_work
 from omnibox.errors import PayloadTooLarge
 from omnibox.jobs.app import defer_in, job_app
@@ -17,36 +18,13 @@ from omnibox.jobs.context import job_context
 from omnibox.media.audio import AudioError, analyse, to_m4a
 from omnibox.media.pipeline import on_attachment_ready
 from omnibox.media.service import store_bytes
-from omnibox.models import Attachment, AttachmentStatus, Message, Workspace
+from omnibox.models import Attachment, AttachmentStatus, Channel, Message, Workspace
 from omnibox.realtime.emit import emit
 from omnibox.realtime.events import SignalKind
 
 log = logging.getLogger(__name__)
 
 MAX_DOWNLOAD_ATTEMPTS = 5
-
-
-class _Retry(Exception):
-    pass
-
-
-async def _fetch(http: httpx.AsyncClient, url: str, limit: int) -> bytes:
-    try:
-        async with http.stream("GET", url, follow_redirects=True) as response:
-            if response.status_code >= 500 or response.status_code == 429:
-                raise _Retry(f"the server answered {response.status_code}")
-            if response.status_code >= 400:
-                raise ValueError(f"the server answered {response.status_code}")
-            chunks: list[bytes] = []
-            size = 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > limit:
-                    raise PayloadTooLarge(f"the file is larger than {limit} bytes")
-                chunks.append(chunk)
-            return b"".join(chunks)
-    except httpx.HTTPError as exc:
-        raise _Retry(f"could not download it: {exc}") from exc
 
 
 @job_app.task(name="download_attachment", queue="media")
@@ -66,11 +44,21 @@ async def download_attachment(attachment_id: str, attempt: int = 1) -> None:
             or not attachment.source_url
         ):
             return
+        message = await session.get(Message, attachment.message_id)
+        channel = (
+            await session.get(Channel, message.channel_id)
+            if message and message.channel_id
+            else None
+        )
         try:
-            data = await _fetch(ctx.http, attachment.source_url, ctx.settings.max_attachment_bytes)
+            if channel is None:
+                raise MediaUnavailable("the channel it came from was removed", retryable=False)
+            data = await adapter_for(channel.kind).fetch_media(
+                channel, attachment.source_url, ctx.http, ctx.settings.max_attachment_bytes
+            )
             store_bytes(ctx.storage, attachment, data, ctx.settings.max_attachment_bytes)
-        except _Retry as exc:
-            if attempt < MAX_DOWNLOAD_ATTEMPTS:
+        except MediaUnavailable as exc:
+            if exc.retryable and attempt < MAX_DOWNLOAD_ATTEMPTS:
                 attachment.error = str(exc)
                 await defer_in(
                     session,
@@ -83,7 +71,7 @@ async def download_attachment(attachment_id: str, attempt: int = 1) -> None:
                 return
             attachment.status = AttachmentStatus.failed
             attachment.error = f"Download failed: {exc}"
-        except (ValueError, PayloadTooLarge) as exc:
+        except PayloadTooLarge as exc:
             attachment.status = AttachmentStatus.failed
             attachment.error = f"Download failed: {exc}"
         await session.flush()

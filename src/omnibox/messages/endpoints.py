@@ -53,7 +53,17 @@ async def send_message(
     response: Response,
 ) -> MessageOut:
     message, created = await service.send_reply(
-        session, access, conversation_id, text=body.text, client_id=body.client_id
+        session,
+        access,
+        conversation_id,
+        service.Reply(
+            text=body.text,
+            client_id=body.client_id,
+            attachment_ids=body.attachment_ids,
+            reply_to_id=body.reply_to_id,
+            channel_id=body.channel_id,
+            voice_note=body.voice_note,
+        ),
     )
     if not created:
         response.status_code = status.HTTP_200_OK

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from omnibox.speech.schemas import TranscriptOut
 
@@ -52,9 +52,32 @@ class MessageOut(BaseModel):
 
 
 class MessageCreate(BaseModel):
-    text: str = Field(min_length=1, max_length=20_000)
+    text: str = Field(default="", max_length=20_000)
     client_id: str | None = Field(
         default=None,
         max_length=64,
         description="Chosen by the client; the same id again returns the same message.",
     )
+    attachment_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Files uploaded with POST .../uploads, sent with this message.",
+    )
+    reply_to_id: uuid.UUID | None = Field(
+        default=None, description="The message this one answers (where the channel supports it)."
+    )
+    channel_id: uuid.UUID | None = Field(
+        default=None,
+        description="Which of the contact's channels to send on; default: their latest.",
+    )
+    voice_note: bool = Field(
+        default=False, description="The one audio attachment is a voice note recorded by the agent."
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> MessageCreate:
+        if not self.text.strip() and not self.attachment_ids:
+            raise ValueError("a message needs text or files")
+        if self.voice_note and len(self.attachment_ids) != 1:
+            raise ValueError("a voice note is exactly one audio file")
+        return self

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omnibox.auth.dependencies import WorkspaceAccess
+from omnibox.channels.registry import adapter_for
 from omnibox.conversations.service import get_conversation_row
-from omnibox.errors import Conflict, NotFound
+from omnibox.errors import Conflict, InvalidPayload, NotFound
 from omnibox.jobs.app import defer_in
+from omnibox.media.pipeline import on_attachment_ready
 from omnibox.models import (
+    Attachment,
     AuthorType,
+    Channel,
+    ContactHandle,
     Conversation,
     DeliveryStatus,
     Direction,
@@ -55,46 +62,140 @@ async def list_messages(
     return list(reversed(rows))
 
 
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    client_id: str | None = None
+    attachment_ids: Sequence[uuid.UUID] = ()
+    reply_to_id: uuid.UUID | None = None
+    channel_id: uuid.UUID | None = None
+    voice_note: bool = False
+
+
+async def _reply_channel(
+    session: AsyncSession, conversation: Conversation, channel_id: uuid.UUID | None
+) -> Channel:
+    """The requested channel if the contact is reachable there, else the one they used last."""
+    wanted = channel_id or conversation.last_channel_id
+    if wanted is None:
+        raise Conflict("This contact has no channel to reply on yet.")
+    channel = (
+        await session.execute(
+            select(Channel)
+            .join(ContactHandle, ContactHandle.channel_id == Channel.id)
+            .where(
+                Channel.id == wanted,
+                Channel.workspace_id == conversation.workspace_id,
+                ContactHandle.contact_id == conversation.contact_id,
+            )
+        )
+    ).scalar_one_or_none()
+    if channel is None:
+        raise Conflict("The contact can't be reached on that channel.")
+    return channel
+
+
+async def _check_reply_to(
+    session: AsyncSession, conversation: Conversation, channel: Channel, reply_to_id: uuid.UUID
+) -> None:
+    target = (
+        await session.execute(
+            select(Message.status).where(
+                Message.id == reply_to_id, Message.conversation_id == conversation.id
+            )
+        )
+    ).scalar_one_or_none()
+    if target is None:
+        raise InvalidPayload("The message replied to is not in this conversation.")
+    if target == DeliveryStatus.queued:
+        raise Conflict("That message is still being sent; reply to it once it has gone out.")
+    if not adapter_for(channel.kind).capabilities.reply_to:
+        raise Conflict(f"Replies to a specific message can't be sent on {channel.kind} channels.")
+
+
+async def _claim_uploads(
+    session: AsyncSession, access: WorkspaceAccess, ids: Sequence[uuid.UUID]
+) -> list[Attachment]:
+    if not ids:
+        return []
+    uploads = (
+        (
+            await session.execute(
+                select(Attachment)
+                .where(
+                    Attachment.id.in_(ids),
+                    Attachment.workspace_id == access.workspace_id,
+                    Attachment.uploaded_by_id == access.user.id,
+                    Attachment.message_id.is_(None),
+                )
+                .with_for_update()
+            )
+        )
+        .scalars()
+        .all()
+    )
+    if len(uploads) != len(set(ids)):
+        raise InvalidPayload("Some files are unknown, someone else's, or already sent.")
+    order = {attachment_id: i for i, attachment_id in enumerate(ids)}
+    return sorted(uploads, key=lambda a: order[a.id])
+
+
+def _kind(reply: Reply, uploads: list[Attachment]) -> MessageKind:
+    if reply.voice_note:
+        if not uploads[0].media_type.startswith(("audio/", "video/webm")):
+            raise InvalidPayload("A voice note must be an audio recording.")
+        return MessageKind.voice
+    return MessageKind.media if uploads and not reply.text.strip() else MessageKind.text
+
+
 async def send_reply(
-    session: AsyncSession,
-    access: WorkspaceAccess,
-    conversation_id: uuid.UUID,
-    *,
-    text: str,
-    client_id: str | None,
+    session: AsyncSession, access: WorkspaceAccess, conversation_id: uuid.UUID, reply: Reply
 ) -> tuple[Message, bool]:
     """Store an outbound message as queued and defer its delivery; (message, created)."""
     from omnibox.channels.tasks import deliver_message
 
     conversation = await get_conversation_row(session, access.workspace_id, conversation_id)
-    if client_id:
+    if reply.client_id:
         existing = (
             await session.execute(
                 select(Message).where(
-                    Message.conversation_id == conversation.id, Message.client_id == client_id
+                    Message.conversation_id == conversation.id,
+                    Message.client_id == reply.client_id,
                 )
             )
         ).scalar_one_or_none()
         if existing is not None:
             return existing, False
-    if conversation.last_channel_id is None:
-        raise Conflict("This contact has no channel to reply on yet.")
+    channel = await _reply_channel(session, conversation, reply.channel_id)
+    if reply.reply_to_id is not None:
+        await _check_reply_to(session, conversation, channel, reply.reply_to_id)
+    uploads = await _claim_uploads(session, access, reply.attachment_ids)
     now = utcnow()
     message = Message(
         workspace_id=access.workspace_id,
         conversation_id=conversation.id,
-        channel_id=conversation.last_channel_id,
+        channel_id=channel.id,
         direction=Direction.outgoing,
         author_type=AuthorType.user,
         author_user_id=access.user.id,
-        kind=MessageKind.text,
-        text=text,
-        client_id=client_id,
+        kind=_kind(reply, uploads),
+        text=reply.text,
+        reply_to_id=reply.reply_to_id,
+        client_id=reply.client_id,
         status=DeliveryStatus.queued,
         created_at=now,
+        updated_at=now,
     )
     session.add(message)
     await session.flush()
+    for position, upload in enumerate(uploads):
+        upload.message_id = message.id
+        upload.position = position
+        if reply.voice_note:
+            upload.media_type = "audio/" + upload.media_type.split("/", 1)[1]
+    await session.flush()
+    for upload in uploads:
+        await on_attachment_ready(session, upload)
     await session.execute(
         update(Conversation)
         .where(Conversation.id == conversation.id)

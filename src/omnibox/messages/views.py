@@ -53,7 +53,8 @@ async def message_outs(session: AsyncSession, messages: Sequence[Message]) -> li
             .order_by(Attachment.message_id, Attachment.position)
         )
     ).scalars():
-        attachments[a.message_id].append(a)
+        if a.message_id is not None:
+            attachments[a.message_id].append(a)
 
     transcripts: dict[uuid.UUID, Transcript] = {}
     attachment_ids = [a.id for group in attachments.values() for a in group]

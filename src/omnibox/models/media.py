@@ -23,8 +23,12 @@ class Attachment(IdMixin, CreatedMixin, Base):
     workspace_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
     )
-    message_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("messages.id", ondelete="CASCADE"), index=True
+    # None while an agent's upload waits to be sent with a message.
+    message_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), index=True, default=None
+    )
+    uploaded_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), default=None
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
     media_type: Mapped[str] = mapped_column(String(200))

@@ -25,6 +25,7 @@ from omnibox.channels.base import (
     OutboundMessage,
     SendResult,
 )
+from omnibox.channels.http import fetch_limited
 from omnibox.errors import InvalidPayload
 from omnibox.models import Channel
 
@@ -123,6 +124,11 @@ def sign(secret: str, body: bytes) -> str:
 class ApiChannelAdapter:
     kind = "api"
     capabilities = Capabilities(reply_to=True)
+
+    async def fetch_media(
+        self, channel: Channel, source: str, http: httpx.AsyncClient, limit: int
+    ) -> bytes:
+        return await fetch_limited(http, source, limit)
 
     async def send(
         self, channel: Channel, message: OutboundMessage, http: httpx.AsyncClient
