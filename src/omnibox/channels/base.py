@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 import httpx
@@ -52,7 +53,10 @@ class InboundMessage:
 class OutboundAttachment:
     media_type: str
     filename: str
+    # A signed link anyone can fetch (for channels that pull files by URL)...
     url: str
+    # ...and the stored file, for channels that want the bytes uploaded.
+    path: Path
 
 
 @dataclass
@@ -64,6 +68,8 @@ class OutboundMessage:
     attachments: list[OutboundAttachment]
     reply_to_external_id: str | None
     created_at: str
+    # "voice" when the one attachment is a voice note (send it as one: Ogg/Opus).
+    kind: str = "text"
 
 
 @dataclass
@@ -95,4 +101,10 @@ class ChannelAdapter(Protocol):
         self, channel: Channel, source: str, http: httpx.AsyncClient, limit: int
     ) -> bytes:
         """The bytes behind an ``InboundAttachment.url``; raise ``MediaUnavailable``."""
+        ...
+
+    async def send_typing(
+        self, channel: Channel, contact_external_id: str, http: httpx.AsyncClient
+    ) -> None:
+        """Show the contact that an agent is typing, where the channel can (else do nothing)."""
         ...

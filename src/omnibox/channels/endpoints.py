@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, status
+import uuid
+
+from fastapi import APIRouter, Request, Response, status
 
 from omnibox.auth.dependencies import Access
 from omnibox.channels import service
-from omnibox.channels.schemas import ApiChannelCreate, ChannelCreatedOut, ChannelOut
+from omnibox.channels.schemas import ApiChannelCreate, ChannelCreatedOut, ChannelOut, ChannelUpdate
 from omnibox.db.session import DbSession
 from omnibox.errors import problems
 from omnibox.models import Role
@@ -33,3 +35,23 @@ async def create_channel(
         name=body.name,
         callback_url=str(body.callback_url) if body.callback_url else None,
     )
+
+
+@router.patch("/{channel_id}", responses=problems(403, 404))
+async def update_channel(
+    channel_id: uuid.UUID, body: ChannelUpdate, access: Access, session: DbSession, request: Request
+) -> ChannelOut:
+    access.require(Role.owner, Role.manager)
+    channel = await service.get_channel(session, access.workspace_id, channel_id)
+    await service.update_channel(session, channel, body)
+    return service.channel_out(request.app.state.settings, channel)
+
+
+@router.delete(
+    "/{channel_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(403, 404)
+)
+async def remove_channel(channel_id: uuid.UUID, access: Access, session: DbSession) -> Response:
+    access.require(Role.owner, Role.manager)
+    channel = await service.get_channel(session, access.workspace_id, channel_id)
+    await service.remove_channel(session, channel)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

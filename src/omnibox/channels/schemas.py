@@ -7,6 +7,14 @@ from typing import Literal
 from pydantic import AnyHttpUrl, BaseModel, Field
 
 
+class CapabilitiesOut(BaseModel):
+    reply_to: bool = Field(description="Replies can quote a specific message.")
+    typing: bool = Field(description="The contact sees that an agent is typing.")
+    messaging_window_hours: int | None = Field(
+        description="Free-form replies only this long after the contact's last message."
+    )
+
+
 class ChannelOut(BaseModel):
     id: uuid.UUID
     kind: str
@@ -15,6 +23,7 @@ class ChannelOut(BaseModel):
     status_reason: str | None
     settings: dict[str, str | int | bool | None]
     webhook_url: str = Field(description="Where the external side posts inbound messages.")
+    capabilities: CapabilitiesOut
     created_at: datetime
 
 
@@ -23,6 +32,11 @@ class ChannelCreatedOut(ChannelOut):
         default=None,
         description="Shown once: verifies the X-Omnibox-Signature header of outbound callbacks.",
     )
+
+
+class ChannelUpdate(BaseModel):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    callback_url: AnyHttpUrl | None = Field(default=None, description="API channels only.")
 
 
 class ApiChannelCreate(BaseModel):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from dataclasses import asdict
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omnibox.channels.schemas import ChannelCreatedOut, ChannelOut
-from omnibox.errors import NotFound
+from omnibox.channels.registry import adapter_for
+from omnibox.channels.schemas import CapabilitiesOut, ChannelCreatedOut, ChannelOut, ChannelUpdate
+from omnibox.errors import InvalidPayload, NotFound
 from omnibox.models import Channel, ChannelKind
 from omnibox.settings import Settings
 
@@ -33,6 +35,7 @@ def channel_out(settings: Settings, channel: Channel) -> ChannelOut:
         status_reason=channel.status_reason,
         settings=channel.settings,
         webhook_url=webhook_url(settings, channel),
+        capabilities=CapabilitiesOut(**asdict(adapter_for(channel.kind).capabilities)),
         created_at=channel.created_at,
     )
 
@@ -83,3 +86,34 @@ async def channel_by_token(session: AsyncSession, kind: str, token: str) -> Chan
     if channel is None:
         raise NotFound("No channel answers at this webhook URL.")
     return channel
+
+
+async def get_channel(
+    session: AsyncSession, workspace_id: uuid.UUID, channel_id: uuid.UUID
+) -> Channel:
+    channel = (
+        await session.execute(
+            select(Channel).where(Channel.id == channel_id, Channel.workspace_id == workspace_id)
+        )
+    ).scalar_one_or_none()
+    if channel is None:
+        raise NotFound("No such channel.")
+    return channel
+
+
+async def update_channel(session: AsyncSession, channel: Channel, body: ChannelUpdate) -> Channel:
+    if body.name is not None:
+        channel.name = body.name
+    if "callback_url" in body.model_fields_set:
+        if channel.kind != "api":
+            raise InvalidPayload("Only API channels have a callback URL.")
+        url = str(body.callback_url) if body.callback_url else None
+        channel.settings = {**channel.settings, "callback_url": url}
+    await session.flush()
+    return channel
+
+
+async def remove_channel(session: AsyncSession, channel: Channel) -> None:
+    """Stop the channel; its conversations and messages stay (their channel shows as removed)."""
+    await session.delete(channel)
+    await session.flush()

@@ -123,9 +123,11 @@ async def _outbound(session: object, message: Message, channel: Channel | None) 
                 media_type=a.media_type,
                 filename=a.filename,
                 url=root + signed_file_path(secret, a.id, a.filename),
+                path=job_context().storage.path(a.storage_key or ""),
             )
             for a in attachments
         ],
         reply_to_external_id=reply_to_external_id,
         created_at=message.created_at.isoformat(),
+        kind=message.kind,
     )

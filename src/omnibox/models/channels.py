@@ -36,5 +36,7 @@ class Channel(IdMixin, CreatedMixin, Base):
     settings: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
     secrets: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
     inbound_token: Mapped[str] = mapped_column(String(64), unique=True)
+    # What the adapter keeps between runs (a polling offset, webhook registration, ...).
+    state: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
     status: Mapped[str] = mapped_column(String(16), default=ChannelStatus.connected)
     status_reason: Mapped[str | None] = mapped_column(Text, default=None)

@@ -125,6 +125,11 @@ class ApiChannelAdapter:
     kind = "api"
     capabilities = Capabilities(reply_to=True)
 
+    async def send_typing(
+        self, channel: Channel, contact_external_id: str, http: httpx.AsyncClient
+    ) -> None:
+        return None  # the API channel has no typing indicator
+
     async def fetch_media(
         self, channel: Channel, source: str, http: httpx.AsyncClient, limit: int
     ) -> bytes:
