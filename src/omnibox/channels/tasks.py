@@ -6,6 +6,7 @@ import logging
 import uuid
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from omnibox.channels.base import DeliveryError, OutboundAttachment, OutboundMessage
 from omnibox.channels.registry import adapter_for
@@ -81,10 +82,11 @@ async def deliver_message(message_id: str) -> None:
         )
 
 
-async def _outbound(session: object, message: Message, channel: Channel | None) -> OutboundMessage:
-    from sqlalchemy.ext.asyncio import AsyncSession
-
-    assert isinstance(session, AsyncSession)
+async def _outbound(
+    session: AsyncSession, message: Message, channel: Channel | None
+) -> OutboundMessage:
+    """What the adapter needs to send ``message``: the contact's id on the channel, the
+    channel's id of the message replied to, and the files (path and a signed link)."""
     contact_external_id = None
     if channel is not None:
         contact_external_id = (
@@ -111,8 +113,8 @@ async def _outbound(session: object, message: Message, channel: Channel | None) 
             .order_by(Attachment.position)
         )
     ).scalars()
-    settings = job_context().settings
-    root, secret = base_url(settings), settings.resolved_secret_key()
+    ctx = job_context()
+    root, secret = base_url(ctx.settings), ctx.settings.resolved_secret_key()
     return OutboundMessage(
         id=str(message.id),
         conversation_id=str(message.conversation_id),
@@ -123,7 +125,7 @@ async def _outbound(session: object, message: Message, channel: Channel | None) 
                 media_type=a.media_type,
                 filename=a.filename,
                 url=root + signed_file_path(secret, a.id, a.filename),
-                path=job_context().storage.path(a.storage_key or ""),
+                path=ctx.storage.path(a.storage_key or ""),
             )
             for a in attachments
         ],

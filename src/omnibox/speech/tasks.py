@@ -7,6 +7,7 @@ import uuid
 
 import anyio
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from omnibox.db.session import unit_of_work
 from omnibox.jobs.app import job_app
@@ -32,10 +33,7 @@ def _speech_limiter(concurrency: int) -> anyio.CapacityLimiter:
     return _limiter
 
 
-async def _emit_update(session: object, transcript: Transcript) -> None:
-    from sqlalchemy.ext.asyncio import AsyncSession
-
-    assert isinstance(session, AsyncSession)
+async def _emit_update(session: AsyncSession, transcript: Transcript) -> None:
     conversation_id = (
         await session.execute(
             select(Message.conversation_id).where(Message.id == transcript.message_id)
