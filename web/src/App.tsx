@@ -53,11 +53,12 @@ export function App() {
   const workspaces = session.data.workspaces
   const fallback = defaultWorkspaceId(workspaces, readStorage(STORAGE_KEYS.workspace))
 
-  if (route.name === 'inbox' || route.name === 'conversation') {
+  if (route.name === 'inbox' || route.name === 'conversation' || route.name === 'settings') {
     return (
       <WorkspaceScreen
         wid={route.wid}
         cid={route.name === 'conversation' ? route.cid : null}
+        settings={route.name === 'settings'}
         status={parseStatus(search)}
         fallbackWid={fallback}
       />

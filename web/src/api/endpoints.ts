@@ -63,12 +63,20 @@ export function fetchConversation(wid: string, cid: string): Promise<Conversatio
   )
 }
 
-export function fetchMessages(wid: string, cid: string, before?: string): Promise<Message[]> {
+/** The latest page, or the page before `cursor` (the oldest message loaded: time, then id). */
+export function fetchMessages(
+  wid: string,
+  cid: string,
+  cursor?: { before: string; before_id: string },
+): Promise<Message[]> {
   return unwrap(
     api.GET('/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}/messages', {
       params: {
         path: { workspace_id: asWorkspaceId(wid), conversation_id: asConversationId(cid) },
-        query: { limit: PAGE_SIZE, ...(before ? { before } : {}) },
+        query: {
+          limit: PAGE_SIZE,
+          ...(cursor ? { before: cursor.before, before_id: asMessageId(cursor.before_id) } : {}),
+        },
       },
     }),
   )
@@ -82,7 +90,8 @@ export function sendMessage(
   return unwrap(
     api.POST('/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}/messages', {
       params: { path: { workspace_id: asWorkspaceId(wid), conversation_id: asConversationId(cid) } },
-      body,
+      // A text reply (the schema's defaulted fields are required in the generated types).
+      body: { ...body, voice_note: false },
     }),
   )
 }

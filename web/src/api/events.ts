@@ -1,37 +1,16 @@
-// Realtime events sent by the server over /api/v1/ws, validated on arrival.
-import type { Message } from './types'
+// Realtime events sent by the server over /api/v1/ws (their shapes come from the OpenAPI
+// schema: ServerEvent), validated on arrival.
+import type { Message, ServerEvent } from './types'
 
-export type MessageCreatedEvent = {
-  type: 'message.created'
-  workspace_id: string
-  conversation_id: string
-  message: Message
-}
-export type MessageUpdatedEvent = {
-  type: 'message.updated'
-  workspace_id: string
-  conversation_id: string
-  message: Message
-}
-export type ConversationUpdatedEvent = {
-  type: 'conversation.updated'
-  workspace_id: string
-  conversation_id: string
-}
-/** This user read the conversation somewhere else (another tab or device). */
-export type ConversationReadEvent = {
-  type: 'conversation.read'
-  workspace_id: string
-  conversation_id: string
-}
-export type PingEvent = { type: 'ping' }
+export type {
+  ConversationReadEvent,
+  ConversationUpdatedEvent,
+  MessageCreatedEvent,
+  MessageUpdatedEvent,
+  PingEvent,
+} from './types'
 
-export type RealtimeEvent =
-  | MessageCreatedEvent
-  | MessageUpdatedEvent
-  | ConversationUpdatedEvent
-  | ConversationReadEvent
-  | PingEvent
+export type RealtimeEvent = ServerEvent
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -7,7 +7,7 @@ import {
   type InfiniteData,
 } from '@tanstack/react-query'
 import { flattenConversations, olderConversationsParam } from '../lib/conversationCache'
-import { flattenMessages, olderPageParam } from '../lib/messageCache'
+import { flattenMessages, olderPageParam, type MessageCursor } from '../lib/messageCache'
 import { pendingStore } from '../lib/pendingStore'
 import { paths } from '../lib/routes'
 import { navigate } from '../lib/router'
@@ -80,7 +80,7 @@ export function useWorkspaces(enabled: boolean) {
 }
 
 export type ConversationPages = InfiniteData<Conversation[], string | undefined>
-export type MessagePages = InfiniteData<Message[], string | undefined>
+export type MessagePages = InfiniteData<Message[], MessageCursor | undefined>
 
 export function useConversationList(wid: string, status: StatusFilter) {
   const query = useInfiniteQuery({
@@ -114,7 +114,7 @@ export function useMessages(wid: string, cid: string) {
   const query = useInfiniteQuery({
     queryKey: keys.messages(wid, cid),
     queryFn: ({ pageParam }) => fetchMessages(wid, cid, pageParam),
-    initialPageParam: undefined as string | undefined,
+    initialPageParam: undefined as MessageCursor | undefined,
     getNextPageParam: (last) => olderPageParam(last, PAGE_SIZE),
   })
   return { ...query, messages: flattenMessages(query.data) }

@@ -24,14 +24,27 @@ export type TranscriptSegment = Transcript['segments'][number]
 export type AttachmentId = Attachment['id']
 export type Preferences = Schemas['WorkspacePreferences']
 export type PreferencesPatch = Schemas['WorkspacePreferencesPatch']
-/** RFC 9457 problem details, as every API error is returned. */
+/**
+ * RFC 9457 problem details, as every API error is returned (Schemas['Problem']); looser here
+ * because the client also makes one from a proxy's or a network failure's answer.
+ */
 export type Problem = {
   type: string
   title: string
   status: number
   detail?: string | null
   instance?: string | null
+  /** Which fields were wrong (422). */
+  errors?: Schemas['ProblemFieldError'][] | null
 }
+
+/** Realtime events (`/api/v1/ws`), as the server declares them. */
+export type ServerEvent = Schemas['ServerEvent']
+export type MessageCreatedEvent = Schemas['MessageCreatedEvent']
+export type MessageUpdatedEvent = Schemas['MessageUpdatedEvent']
+export type ConversationUpdatedEvent = Schemas['ConversationUpdatedEvent']
+export type ConversationReadEvent = Schemas['ConversationReadEvent']
+export type PingEvent = Schemas['PingEvent']
 
 /** The status filter of the inbox list (`all` is not a conversation status). */
 export type StatusFilter = ConversationStatus | 'all'

@@ -1,17 +1,40 @@
+import { useTranslation } from 'react-i18next'
 import type { Workspace } from '../api/types'
+import { paths } from '../lib/routes'
+import { IconSettings } from './Icons'
 import { LangSwitch } from './LangSwitch'
+import { Link } from './Link'
 import { LogoutButton } from './LogoutButton'
 import { WorkspaceSwitcher } from './WorkspaceSwitcher'
 
-type Props = { workspaces: readonly Workspace[]; wid: string }
+type Props = {
+  workspaces: readonly Workspace[]
+  wid: string
+  /** Owner or manager here: the workspace settings are theirs to change. */
+  canManage: boolean
+  settingsOpen: boolean
+}
 
-/** The top bar of the inbox: workspace, language, log out. */
-export function AppHeader({ workspaces, wid }: Props) {
+/** The top bar of the inbox: workspace, settings (owners, managers), language, log out. */
+export function AppHeader({ workspaces, wid, canManage, settingsOpen }: Props) {
+  const { t } = useTranslation()
   return (
     <header className="topbar">
       <img className="topbar__logo" src="/icons/icon.svg" alt="omnibox" width={28} height={28} />
       <WorkspaceSwitcher workspaces={workspaces} current={wid} />
       <div className="topbar__actions">
+        {canManage && (
+          <Link
+            to={paths.settings(wid)}
+            className={`icon-btn ${settingsOpen ? 'icon-btn--active' : ''}`}
+            data-testid="preferences-link"
+            aria-label={t('header.settings')}
+            title={t('header.settings')}
+            aria-current={settingsOpen ? 'page' : undefined}
+          >
+            <IconSettings size={22} />
+          </Link>
+        )}
         <LangSwitch />
         <LogoutButton />
       </div>

@@ -11,17 +11,25 @@ import { ConversationPane } from './ConversationPane'
 import { EmptyState } from './EmptyState'
 import { FullScreenMessage } from './FullScreenMessage'
 import { NoWorkspaces } from './NoWorkspaces'
+import { PreferencesPage } from './PreferencesPage'
 import { Redirect } from './Redirect'
 import { StatusTabs } from './StatusTabs'
 import { WsStatus } from './WsStatus'
 
-type Props = { wid: string; cid: string | null; status: StatusFilter; fallbackWid: string | null }
+type Props = {
+  wid: string
+  cid: string | null
+  /** The workspace settings screen instead of a conversation. */
+  settings?: boolean
+  status: StatusFilter
+  fallbackWid: string | null
+}
 
 /**
  * The inbox of one workspace. Phone: one pane (the list, or the open conversation).
- * Desktop: the list on the left, the conversation on the right.
+ * Desktop: the list on the left, the conversation (or the settings) on the right.
  */
-export function WorkspaceScreen({ wid, cid, status, fallbackWid }: Props) {
+export function WorkspaceScreen({ wid, cid, settings = false, status, fallbackWid }: Props) {
   const workspacesQuery = useWorkspaces(true)
   const workspaces = workspacesQuery.data ?? []
   const member = workspaces.some((w) => sameId(w.id, wid))
@@ -39,19 +47,23 @@ export function WorkspaceScreen({ wid, cid, status, fallbackWid }: Props) {
     return <Redirect to={paths.inbox(other)} />
   }
 
-  const showList = desktop || !cid
+  const workspace = workspaces.find((w) => sameId(w.id, wid))!
+  const canManage = workspace.role === 'owner' || workspace.role === 'manager'
+  const showList = desktop || (!cid && !settings)
   return (
     <SocketStateContext.Provider value={socketState}>
       <div className={`layout ${desktop ? 'layout--two' : 'layout--one'}`}>
         <aside className="sidebar" hidden={!showList}>
-          <AppHeader workspaces={workspaces} wid={wid} />
+          <AppHeader workspaces={workspaces} wid={wid} canManage={canManage} settingsOpen={settings} />
           {showList && <WsStatus />}
           <StatusTabs wid={wid} status={status} />
           <ConversationList wid={wid} status={status} selected={cid} />
         </aside>
-        {(desktop || cid) && (
+        {(desktop || cid || settings) && (
           <main className="main">
-            {cid ? (
+            {settings ? (
+              <PreferencesPage wid={wid} canManage={canManage} showBack={!desktop} />
+            ) : cid ? (
               <ConversationPane key={`${wid}/${cid}`} wid={wid} cid={cid} status={status} showBack={!desktop} />
             ) : (
               <EmptyState />

@@ -9,7 +9,10 @@ export function useErrorText() {
     (err: unknown): string => {
       if (err instanceof ApiError) {
         if (err.isNetwork) return t('common.networkError')
-        return err.problem?.detail || err.problem?.title || t('common.error')
+        const text = err.problem?.detail || err.problem?.title || t('common.error')
+        // A 422 says which fields were wrong: show what was wrong with them.
+        const fields = (err.problem?.errors ?? []).map((e) => e.message).filter(Boolean)
+        return fields.length ? `${text} ${fields.join('; ')}` : text
       }
       return t('common.error')
     },

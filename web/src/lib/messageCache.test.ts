@@ -40,6 +40,15 @@ describe('upsertMessage', () => {
     expect(retried?.pages[0]?.[0]?.status).toBe('queued')
   })
 
+  it('never replaces a newer version of a message with an older one', () => {
+    const read = msg({ id: 'v', direction: 'out', status: 'read', updated_at: '2024-05-10T10:00:09Z' })
+    const data = pages([read])
+    const stale = { ...read, status: 'delivered' as const, updated_at: '2024-05-10T10:00:05Z' }
+    expect(upsertMessage(data, stale, 'replace')).toBe(data)
+    const newer = { ...read, text: 'edited', updated_at: '2024-05-10T10:00:10Z' }
+    expect(upsertMessage(data, newer, 'replace')?.pages[0]?.[0]?.text).toBe('edited')
+  })
+
   it('updates in place in an older page', () => {
     const old = msg({ id: 'old', direction: 'out', status: 'sent' })
     const out = upsertMessage(pages([msg()], [old]), { ...old, status: 'read' })
@@ -57,9 +66,9 @@ describe('upsertMessage', () => {
 })
 
 describe('olderPageParam', () => {
-  it('pages with the oldest time of a full page', () => {
-    const page = [msg({ created_at: '2024-01-01T00:00:00Z' }), msg()]
-    expect(olderPageParam(page, 2)).toBe('2024-01-01T00:00:00Z')
+  it('pages before the oldest message of a full page (time, and id for equal times)', () => {
+    const page = [msg({ id: 'm-old', created_at: '2024-01-01T00:00:00Z' }), msg()]
+    expect(olderPageParam(page, 2)).toEqual({ before: '2024-01-01T00:00:00Z', before_id: 'm-old' })
     expect(olderPageParam(page, 50)).toBeUndefined()
   })
 })

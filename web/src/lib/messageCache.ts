@@ -48,7 +48,14 @@ function matches(a: Message, b: Message) {
   return !!a.client_id && !!b.client_id && a.client_id === b.client_id
 }
 
+/** The message's version: `updated_at` changes with its status, files and transcripts. */
+const version = (m: Message) => (m.updated_at ? Date.parse(m.updated_at) : Number.NaN)
+
 function choose(existing: Message, incoming: Message, mode: UpsertMode): Message {
+  // A response or event carrying an older version of the message never undoes a newer one.
+  const had = version(existing)
+  const got = version(incoming)
+  if (!Number.isNaN(had) && !Number.isNaN(got) && got < had) return existing
   if (mode === 'keep-newer' && STATUS_RANK[existing.status] >= STATUS_RANK[incoming.status]) {
     return existing
   }
@@ -92,10 +99,14 @@ export function upsertMessage(
   return { ...data, pages, pageParams: data.pageParams.length ? data.pageParams : [undefined] }
 }
 
-/** The `before` cursor for the next (older) page, or undefined when there is none. */
-export function olderPageParam(lastPage: Message[], pageSize: number): string | undefined {
+/** Where the next (older) page starts: before this message (time, then id for ties). */
+export type MessageCursor = { before: string; before_id: string }
+
+/** The cursor for the next (older) page, or undefined when there is none. */
+export function olderPageParam(lastPage: Message[], pageSize: number): MessageCursor | undefined {
   if (lastPage.length < pageSize) return undefined
-  return lastPage[0]?.created_at
+  const oldest = lastPage[0]
+  return oldest ? { before: oldest.created_at, before_id: String(oldest.id) } : undefined
 }
 
 /**

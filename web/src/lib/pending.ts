@@ -78,6 +78,7 @@ export function pendingAsMessage(p: PendingMessage): Message {
     status: p.state === 'failed' ? 'failed' : 'queued',
     error: p.error,
     created_at: p.created_at,
+    updated_at: p.created_at,
     attachments: [],
   }
   return message as unknown as Message

@@ -6,12 +6,15 @@ export type Route =
   | { name: 'home' }
   | { name: 'inbox'; wid: string }
   | { name: 'conversation'; wid: string; cid: string }
+  | { name: 'settings'; wid: string }
   | { name: 'not-found' }
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/'
   if (path === '/') return { name: 'home' }
   if (path === '/login') return { name: 'login' }
+  const s = path.match(/^\/w\/([^/]+)\/settings$/)
+  if (s) return { name: 'settings', wid: decodeURIComponent(s[1]!) }
   const m = path.match(/^\/w\/([^/]+)(?:\/c\/([^/]+))?$/)
   if (m) {
     const wid = decodeURIComponent(m[1]!)
@@ -35,6 +38,7 @@ export const paths = {
     `/w/${encodeURIComponent(wid)}${statusQuery(status)}`,
   conversation: (wid: string, cid: string, status: StatusFilter = 'open') =>
     `/w/${encodeURIComponent(wid)}/c/${encodeURIComponent(cid)}${statusQuery(status)}`,
+  settings: (wid: string) => `/w/${encodeURIComponent(wid)}/settings`,
 }
 
 /** Only same-app paths are accepted as a post-login destination. */

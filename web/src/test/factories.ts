@@ -18,6 +18,7 @@ export function msg(partial: Partial<Message> = {}): Message {
     status: 'received',
     error: null,
     created_at: '2024-05-10T10:00:00Z',
+    updated_at: '2024-05-10T10:00:00Z',
     attachments: [],
     ...partial,
   } as Message
