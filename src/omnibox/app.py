@@ -27,6 +27,7 @@ from omnibox.errors import CsrfRejected, OmniboxError, problems
 from omnibox.media import endpoints as media_endpoints
 from omnibox.messages import endpoints as message_endpoints
 from omnibox.realtime import endpoints as realtime_endpoints
+from omnibox.realtime import typing as realtime_typing
 from omnibox.realtime.hub import Hub
 from omnibox.runtime import running
 from omnibox.settings import Settings, get_settings
@@ -194,6 +195,7 @@ def create_app(
         api.include_router(module.router)
     api.include_router(media_endpoints.uploads_router)
     api.include_router(realtime_endpoints.router)
+    api.include_router(realtime_typing.router)
 
     @api.get("/health", tags=["meta"])
     async def health() -> dict[str, str]:

@@ -131,3 +131,21 @@ def test_message_versions_move_forward_with_each_update(
         updated = next_event(ws, "message.updated")["message"]
     version = datetime.fromisoformat
     assert version(updated["updated_at"]) > version(sent["updated_at"])
+
+
+def test_other_agents_see_who_is_typing_but_not_themselves(
+    http: httpx.Client, tenant: Tenant, base_url: str
+) -> None:
+    channel = tenant.new_channel()
+    colleague = tenant.new_agent(name_="Boris")
+    conversation_id = post_inbound(http, channel).json()["conversation_id"]
+    with socket(base_url, tenant) as mine, socket(base_url, tenant, colleague.cookie) as theirs:
+        typed = colleague.client.post(colleague.api(f"/conversations/{conversation_id}/typing"))
+        assert typed.status_code == 204
+        event = next_event(mine, "typing")
+        assert event["conversation_id"] == conversation_id
+        assert (event["user_id"], event["user_name"]) == (colleague.user_id, "Boris")
+        # Boris's own socket gets the next real event, not his own typing.
+        post_inbound(http, channel, text="after")
+        first = json.loads(theirs.recv(timeout=5))
+        assert first["type"] == "message.created"

@@ -18,6 +18,8 @@ async def emit(
     conversation_id: uuid.UUID,
     message_id: uuid.UUID | None = None,
     user_id: uuid.UUID | None = None,
+    actor_id: uuid.UUID | None = None,
+    actor_name: str | None = None,
 ) -> None:
     signal = Signal(
         kind=kind,
@@ -25,6 +27,8 @@ async def emit(
         conversation_id=conversation_id,
         message_id=message_id,
         user_id=user_id,
+        actor_id=actor_id,
+        actor_name=actor_name,
     )
     if kind == SignalKind.message_updated and message_id is not None:
         # Whatever changed (delivery, files, transcript), the message's version moves on,

@@ -23,6 +23,7 @@ class SignalKind(StrEnum):
     message_updated = "message.updated"
     conversation_updated = "conversation.updated"
     conversation_read = "conversation.read"
+    typing = "typing"
 
 
 class Signal(BaseModel):
@@ -32,6 +33,9 @@ class Signal(BaseModel):
     message_id: uuid.UUID | None = None
     # Set for events meant for one user only (their own read state).
     user_id: uuid.UUID | None = None
+    # Who did it, for events everyone but them should see (typing).
+    actor_id: uuid.UUID | None = None
+    actor_name: str | None = None
 
 
 class MessageCreatedEvent(BaseModel):
@@ -62,6 +66,16 @@ class ConversationReadEvent(BaseModel):
     conversation_id: uuid.UUID
 
 
+class TypingEvent(BaseModel):
+    """Another agent is typing in this conversation (sent every few seconds while they do)."""
+
+    type: Literal["typing"] = "typing"
+    workspace_id: uuid.UUID
+    conversation_id: uuid.UUID
+    user_id: uuid.UUID
+    user_name: str
+
+
 class PingEvent(BaseModel):
     type: Literal["ping"] = "ping"
 
@@ -71,5 +85,6 @@ ServerEvent = (
     | MessageUpdatedEvent
     | ConversationUpdatedEvent
     | ConversationReadEvent
+    | TypingEvent
     | PingEvent
 )

@@ -28,6 +28,7 @@ from omnibox.realtime.events import (
     ServerEvent,
     Signal,
     SignalKind,
+    TypingEvent,
 )
 
 log = logging.getLogger(__name__)
@@ -142,6 +143,15 @@ class Hub:
                 event = ConversationUpdatedEvent(
                     workspace_id=s.workspace_id, conversation_id=s.conversation_id
                 )
+            elif s.kind == SignalKind.typing:
+                if s.actor_id is None:
+                    continue
+                event = TypingEvent(
+                    workspace_id=s.workspace_id,
+                    conversation_id=s.conversation_id,
+                    user_id=s.actor_id,
+                    user_name=s.actor_name or "",
+                )
             elif s.kind == SignalKind.conversation_read:
                 event = ConversationReadEvent(
                     workspace_id=s.workspace_id, conversation_id=s.conversation_id
@@ -162,6 +172,8 @@ class Hub:
             for client in list(self.clients.get(s.workspace_id, ())):
                 if s.user_id is not None and client.user_id != s.user_id:
                     continue
+                if s.actor_id is not None and client.user_id == s.actor_id:
+                    continue  # nobody needs to be told they are typing
                 if not client.offer(payload):
                     log.warning("closing a realtime client that fell behind")
                     client.offer("__close__")
