@@ -127,3 +127,33 @@ def test_two_web_nodes_and_a_worker(
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
+
+
+def test_sigterm_stops_the_embedded_postgresql(tmp_path: Path) -> None:
+    import psutil
+
+    env = {key: value for key, value in os.environ.items() if not key.startswith("OMNIBOX_")} | {
+        "OMNIBOX_DATA_DIR": str(tmp_path),
+        "OMNIBOX_PORT": str(free_port()),
+        "OMNIBOX_LOG_LEVEL": "warning",
+    }
+    process = spawn(env, "serve", "--no-worker")
+    try:
+        wait_healthy(f"http://127.0.0.1:{env['OMNIBOX_PORT']}", process)
+        pgdata = str((tmp_path / "pg").resolve())
+
+        def postgres_running() -> bool:
+            for proc in psutil.process_iter(["name", "cmdline"]):
+                if proc.info["name"] == "postgres" and pgdata in " ".join(
+                    proc.info["cmdline"] or []
+                ):
+                    return True
+            return False
+
+        assert postgres_running()
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+        assert not postgres_running()
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import signal
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -113,14 +114,19 @@ def serve(
     else:
         typer.echo(f"omnibox is starting at {base}")
     app = create_app(settings, worker=not no_worker)
-    uvicorn.run(
-        app,
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level,
-        proxy_headers=True,
-        ws="websockets-sansio",
-    )
+    # uvicorn re-raises the signal that stopped it once it has shut down; as an exception
+    # (not the default "die now") it lets atexit stop the embedded PostgreSQL on SIGTERM too,
+    # which is how systemd, Docker and Kubernetes stop services.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.run(
+            app,
+            host=settings.host,
+            port=settings.port,
+            log_level=settings.log_level,
+            proxy_headers=True,
+            ws="websockets-sansio",
+        )
 
 
 @cli.command()

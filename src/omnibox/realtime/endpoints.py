@@ -21,6 +21,7 @@ PING_SECONDS = 25.0
 CLOSE_UNAUTHORIZED = 4401
 CLOSE_NOT_FOUND = 4404
 CLOSE_FORBIDDEN_ORIGIN = 4403
+CLOSE_RECONNECT = 1012  # "service restart": the client reconnects and refetches
 
 
 def _same_origin(websocket: WebSocket) -> bool:
@@ -75,10 +76,15 @@ async def _send_loop(client: Client) -> None:
     ping = PingEvent().model_dump_json()
     while True:
         try:
-            payload = await asyncio.wait_for(client.outbox.get(), timeout=PING_SECONDS)
+            # asyncio.timeout, not wait_for: no extra task per event on Python 3.11.
+            async with asyncio.timeout(PING_SECONDS):
+                payloads = [await client.outbox.get()]
         except TimeoutError:
-            payload = ping
-        if payload == "__close__":
-            await client.websocket.close(1012, "please reconnect")
+            payloads = [ping]
+        while not client.outbox.empty():  # send everything queued while we were away
+            payloads.append(client.outbox.get_nowait())
+        if client.must_reconnect.is_set():
+            await client.websocket.close(CLOSE_RECONNECT, "please reconnect and catch up")
             return
-        await client.websocket.send_text(payload)
+        for payload in payloads:
+            await client.websocket.send_text(payload)

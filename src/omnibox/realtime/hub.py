@@ -19,17 +19,21 @@ from pydantic import ValidationError
 
 from omnibox.db.engine import Database
 from omnibox.messages.views import message_outs_by_id
+from omnibox.notifications.schemas import NotificationOut
+from omnibox.notifications.service import notification_outs_by_id
 from omnibox.realtime.events import (
     NOTIFY_CHANNEL,
     ConversationReadEvent,
     ConversationUpdatedEvent,
     MessageCreatedEvent,
     MessageUpdatedEvent,
+    NotificationCreatedEvent,
     ServerEvent,
     Signal,
     SignalKind,
     TypingEvent,
 )
+from omnibox.realtime.scopes import BatchScopes, load_scopes, masked_variant
 
 log = logging.getLogger(__name__)
 
@@ -43,13 +47,23 @@ class Client:
     user_id: uuid.UUID
     workspace_id: uuid.UUID
     outbox: asyncio.Queue[str] = field(default_factory=lambda: asyncio.Queue(_CLIENT_QUEUE))
+    # Set when this client must reconnect and catch up through REST (it fell behind, or
+    # this node may have missed signals); the send loop then closes the socket.
+    must_reconnect: asyncio.Event = field(default_factory=asyncio.Event)
 
-    def offer(self, payload: str) -> bool:
+    def offer(self, payload: str) -> None:
+        if self.must_reconnect.is_set():
+            return
         try:
             self.outbox.put_nowait(payload)
         except asyncio.QueueFull:
-            return False
-        return True
+            log.warning("closing a realtime client that fell behind")
+            self.drop()
+
+    def drop(self) -> None:
+        self.must_reconnect.set()
+        with contextlib.suppress(asyncio.QueueFull):
+            self.outbox.put_nowait("")  # wake the send loop if it is waiting
 
 
 class Hub:
@@ -112,7 +126,7 @@ class Hub:
     def _drop_all_clients(self) -> None:
         for group in list(self.clients.values()):
             for client in list(group):
-                client.offer("__close__")
+                client.drop()
 
     async def _dispatch(self) -> None:
         while True:
@@ -133,10 +147,28 @@ class Hub:
             if s.message_id is not None:
                 wanted[s.workspace_id].append(s.message_id)
         loaded = {}
-        if wanted:
-            async with self.db.sessions() as session:
-                for workspace_id, ids in wanted.items():
-                    loaded.update(await message_outs_by_id(session, workspace_id, ids))
+        notifications: dict[uuid.UUID, NotificationOut] = {}
+        async with self.db.sessions() as session:
+            # Who may see what (visibility, blocked contacts, phone masking), per batch.
+            scopes: BatchScopes = await load_scopes(
+                session,
+                {
+                    s.workspace_id: {c.user_id for c in self.clients.get(s.workspace_id, ())}
+                    for s in relevant
+                },
+                {s.conversation_id for s in relevant if s.user_id is None},
+            )
+            for workspace_id, ids in wanted.items():
+                loaded.update(await message_outs_by_id(session, workspace_id, ids))
+            for s in relevant:
+                if s.notification_id is not None and s.user_id is not None:
+                    notifications.update(
+                        await notification_outs_by_id(
+                            session,
+                            [s.notification_id],
+                            mask_phones=scopes.masks_phones(s.workspace_id, s.user_id),
+                        )
+                    )
         for s in relevant:
             event: ServerEvent
             if s.kind == SignalKind.conversation_updated:
@@ -151,6 +183,13 @@ class Hub:
                     conversation_id=s.conversation_id,
                     user_id=s.actor_id,
                     user_name=s.actor_name or "",
+                )
+            elif s.kind == SignalKind.notification_created:
+                notification = notifications.get(s.notification_id) if s.notification_id else None
+                if notification is None:
+                    continue
+                event = NotificationCreatedEvent(
+                    workspace_id=s.workspace_id, notification=notification
                 )
             elif s.kind == SignalKind.conversation_read:
                 event = ConversationReadEvent(
@@ -169,11 +208,20 @@ class Hub:
                     workspace_id=s.workspace_id, conversation_id=s.conversation_id, message=message
                 )
             payload = event.model_dump_json()
+            masked_payload: str | None = None
             for client in list(self.clients.get(s.workspace_id, ())):
                 if s.user_id is not None and client.user_id != s.user_id:
                     continue
                 if s.actor_id is not None and client.user_id == s.actor_id:
                     continue  # nobody needs to be told they are typing
-                if not client.offer(payload):
-                    log.warning("closing a realtime client that fell behind")
-                    client.offer("__close__")
+                if s.user_id is None and not scopes.may_see(
+                    s.workspace_id, client.user_id, s.conversation_id
+                ):
+                    continue  # the REST API would answer 404 for it
+                if scopes.masks_phones(s.workspace_id, client.user_id):
+                    if masked_payload is None:
+                        masked = masked_variant(event)
+                        masked_payload = masked.model_dump_json() if masked else payload
+                    client.offer(masked_payload)
+                    continue
+                client.offer(payload)
