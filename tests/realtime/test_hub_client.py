@@ -4,6 +4,7 @@ silently short of events."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import uuid
 from typing import Any
 
@@ -26,7 +27,21 @@ class FakeSocket:
         self.closed = (code, reason)
 
 
-async def test_overflow_closes_instead_of_dropping(monkeypatch: pytest.MonkeyPatch) -> None:
+def run(coroutine: Any) -> Any:
+    # Its own loop in its own thread: the browser tests' sync Playwright keeps one running here.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def test_overflow_closes_instead_of_dropping(monkeypatch: pytest.MonkeyPatch) -> None:
+    run(_overflow(monkeypatch))
+
+
+def test_queued_events_go_out_in_order() -> None:
+    run(_in_order())
+
+
+async def _overflow(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(hub_module, "_CLIENT_QUEUE", 3)
     socket = FakeSocket()
     client = Client(websocket=socket, user_id=uuid.uuid4(), workspace_id=uuid.uuid4())  # type: ignore[arg-type]
@@ -38,7 +53,7 @@ async def test_overflow_closes_instead_of_dropping(monkeypatch: pytest.MonkeyPat
     assert socket.sent == []  # a client that must resync gets nothing half-way
 
 
-async def test_queued_events_go_out_in_order() -> None:
+async def _in_order() -> None:
     socket = FakeSocket()
     client = Client(websocket=socket, user_id=uuid.uuid4(), workspace_id=uuid.uuid4())  # type: ignore[arg-type]
     for n in range(50):

@@ -112,10 +112,8 @@ def test_auto_transcription_has_the_text_ready_on_arrival(
         tenant.owner.api("/preferences"),
         json={"auto_transcribe": True, "transcribe_language": "en"},
     )
-    assert prefs.status_code == 200 and prefs.json() == {
-        "auto_transcribe": True,
-        "transcribe_language": "en",
-    }
+    assert prefs.status_code == 200
+    assert (prefs.json()["auto_transcribe"], prefs.json()["transcribe_language"]) == (True, "en")
     accepted = send_voice(http, tenant.new_channel(), "m4a-aac")
     transcript = wait_until(
         lambda: (
