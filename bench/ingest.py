@@ -28,6 +28,8 @@ Run it (``make bench`` runs the first form):
     .venv/bin/python bench/ingest.py -n 2000 -c 32 --json  # also the figures as one JSON line
     .venv/bin/python bench/ingest.py --url http://127.0.0.1:8000 \\
         --email admin@example.com --password '...'      # a server you started yourself
+    .venv/bin/python bench/ingest.py --channel whatsapp  # signed WhatsApp Cloud API webhooks
+    .venv/bin/python bench/ingest.py --channel telegram  # Telegram updates, secret-token header
 
 By default it starts ``omnibox serve`` on a free port of 127.0.0.1 with a fresh temporary
 ``OMNIBOX_DATA_DIR`` (so an embedded PostgreSQL; ``OMNIBOX_*`` variables of the caller are not
@@ -37,6 +39,19 @@ left running (stopping it if so), and deletes the directory (``--keep-data`` kee
 the server log). With ``--url`` the credentials may come from ``OMNIBOX_BENCH_EMAIL`` /
 ``OMNIBOX_BENCH_PASSWORD``; each run creates a new API channel named ``bench <time>`` in the
 workspace (an owner or a manager is needed).
+
+``--channel`` picks what the webhooks are (``CHANNEL_MODES``): ``api`` (the default) posts API
+channel messages; ``whatsapp`` connects a WhatsApp channel and posts WhatsApp Cloud API
+notifications (one text message each) signed with ``X-Hub-Signature-256``. Connecting checks
+the credentials with the Graph API, so the benchmark answers those calls itself: a small stub
+on 127.0.0.1 that the server it starts is pointed at (``OMNIBOX_WHATSAPP_API_URL``); with
+``--url``, start your server with ``OMNIBOX_WHATSAPP_API_URL=http://127.0.0.1:<port>/v21.0``
+and pass the same ``--graph-port``. ``telegram`` connects a bot (against the fake Bot API of
+``tests/fakes``, run by the benchmark) in webhook mode and posts Telegram updates (one text
+message each) with the ``X-Telegram-Bot-Api-Secret-Token`` header that was registered; the server
+it starts gets ``OMNIBOX_TELEGRAM_API_URL`` and an HTTPS ``OMNIBOX_PUBLIC_URL`` (never contacted:
+the benchmark posts to the server directly). With ``--url``, start your server with those two
+and pass the same ``--telegram-port``.
 """
 
 from __future__ import annotations
@@ -44,6 +59,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import hashlib
+import hmac
 import importlib.util
 import json
 import os
@@ -54,10 +71,12 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Coroutine, Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -93,6 +112,9 @@ class Options:
     server_log_level: str
     keep_data: bool
     json: bool
+    channel: str = "api"
+    graph_port: int | None = None
+    telegram_port: int | None = None
 
 
 def parse_options(argv: Sequence[str] | None = None) -> Options:
@@ -130,6 +152,22 @@ def parse_options(argv: Sequence[str] | None = None) -> Options:
         "--keep-data", action="store_true", help="Keep the started server's data dir and log."
     )
     parser.add_argument("--json", action="store_true", help="Also print the figures as JSON.")
+    parser.add_argument(
+        "--channel",
+        choices=sorted(CHANNEL_MODES),
+        default="api",
+        help="Which channel's webhooks to post (default: api).",
+    )
+    parser.add_argument(
+        "--graph-port",
+        type=int,
+        help="whatsapp: port of the benchmark's Graph API stub (default: a free one).",
+    )
+    parser.add_argument(
+        "--telegram-port",
+        type=int,
+        help="telegram: port of the benchmark's fake Bot API (default: a free one).",
+    )
     ns = parser.parse_args(argv)
     if ns.messages < 1 or ns.concurrency < 1 or ns.contacts < 1 or ns.warmup < 0:
         parser.error("--messages, --concurrency and --contacts must be positive, --warmup >= 0")
@@ -151,6 +189,9 @@ def parse_options(argv: Sequence[str] | None = None) -> Options:
         server_log_level=ns.server_log_level,
         keep_data=ns.keep_data,
         json=ns.json,
+        channel=ns.channel,
+        graph_port=ns.graph_port,
+        telegram_port=ns.telegram_port,
     )
 
 
@@ -214,7 +255,10 @@ def _omnibox_command() -> list[str]:
 class ManagedServer:
     """``omnibox serve`` in its own process group, on a fresh data dir with embedded PostgreSQL."""
 
-    def __init__(self, *, log_level: str, keep_data: bool) -> None:
+    def __init__(
+        self, *, log_level: str, keep_data: bool, env: dict[str, str] | None = None
+    ) -> None:
+        self.extra_env = env or {}
         self.root = Path(tempfile.mkdtemp(prefix="omnibox-bench-"))
         self.data_dir = self.root / "data"
         self.pgdata = (self.data_dir / "pg").resolve()
@@ -235,6 +279,7 @@ class ManagedServer:
             OMNIBOX_BOOTSTRAP_PASSWORD=self.password,
             OMNIBOX_LOG_LEVEL=self.log_level,
         )
+        env.update(self.extra_env)
         return env
 
     def start(self) -> None:
@@ -341,8 +386,10 @@ class Session:
     webhook_url: str
 
 
-async def open_session(base_url: str, email: str, password: str, workspace: str | None) -> Session:
-    """Log in, pick a workspace the user manages, and create a fresh API channel in it."""
+async def open_session(
+    base_url: str, email: str, password: str, workspace: str | None, mode: ChannelMode
+) -> Session:
+    """Log in, pick a workspace the user manages, and create a fresh channel in it."""
     async with httpx.AsyncClient(base_url=base_url, timeout=30.0) as client:
         login = await client.post("/api/v1/auth/login", json={"email": email, "password": password})
         if login.status_code != 200:
@@ -351,10 +398,7 @@ async def open_session(base_url: str, email: str, password: str, workspace: str 
         if not cookie:
             raise RuntimeError("login answered without an omnibox_session cookie")
         workspace_id = workspace or _managed_workspace(login.json()["workspaces"])
-        created = await client.post(
-            f"/api/v1/workspaces/{workspace_id}/channels",
-            json={"name": f"bench {time.strftime('%Y-%m-%d %H:%M:%S')}", "callback_url": None},
-        )
+        created = await mode.create_channel(client, workspace_id)
         if created.status_code != 201:
             raise RuntimeError(f"creating a channel failed ({created.status_code}): {created.text}")
     # The server builds webhook URLs from its public URL; we talk to the address we were given.
@@ -432,6 +476,8 @@ class Phase:
 
     external_ids: list[str]
     bodies: list[bytes]
+    # Per body, the headers it needs (a signature), computed before timing like the bodies.
+    headers: list[dict[str, str]]
     sent: list[float] = field(default_factory=list)
     answered: list[float] = field(default_factory=list)
     outcome: list[str] = field(default_factory=list)
@@ -443,32 +489,42 @@ class Phase:
         self.outcome = [""] * n
 
 
-def build_phase(run_id: str, label: str, count: int, contacts: int, offset: int) -> Phase:
+def build_phase(
+    mode: ChannelMode, run_id: str, label: str, count: int, contacts: int, offset: int
+) -> Phase:
     """Messages spread round-robin over the contacts; bodies are encoded before timing."""
     ids: list[str] = []
     bodies: list[bytes] = []
+    headers: list[dict[str, str]] = []
     for i in range(count):
         k = (offset + i) % contacts
         external_id = f"{run_id}-{label}-{i}"
-        payload = {
-            "id": external_id,
-            "contact": {
-                "id": f"{run_id}-contact-{k}",
-                "name": f"Bench contact {k}",
-                "phone": f"+1555{k:07d}",
-                "email": f"contact{k}@bench.example",
-            },
-            "text": f"Hello, this is message {i} of the {label} phase from contact {k}.",
-        }
-        ids.append(external_id)
-        bodies.append(json.dumps(payload).encode())
-    return Phase(ids, bodies)
+        text = f"Hello, this is message {i} of the {label} phase from contact {k}."
+        body = mode.body(external_id, f"{run_id}-contact-{k}", k, text)
+        ids.append(mode.stored_id(external_id))
+        bodies.append(body)
+        headers.append(mode.headers(body))
+    return Phase(ids, bodies, headers)
+
+
+def api_body(external_id: str, contact_id: str, k: int, text: str) -> bytes:
+    payload = {
+        "id": external_id,
+        "contact": {
+            "id": contact_id,
+            "name": f"Bench contact {k}",
+            "phone": f"+1555{k:07d}",
+            "email": f"contact{k}@bench.example",
+        },
+        "text": text,
+    }
+    return json.dumps(payload).encode()
 
 
 class Poster(Protocol):
     """Posts one webhook body; answers ``ok``, ``duplicate``, the HTTP status or the error."""
 
-    async def post(self, body: bytes) -> str: ...
+    async def post(self, body: bytes, headers: dict[str, str]) -> str: ...
 
     async def aclose(self) -> None: ...
 
@@ -476,7 +532,9 @@ class Poster(Protocol):
 def _outcome(status: int, body: bytes) -> str:
     if status != 200:
         return str(status)
-    return "duplicate" if json.loads(body).get("duplicate") else "ok"
+    answer = json.loads(body)
+    # API channel: {"duplicate": true}; WhatsApp: {"duplicates": 1, ...}.
+    return "duplicate" if answer.get("duplicate") or answer.get("duplicates") else "ok"
 
 
 class RawHttpPoster:
@@ -494,26 +552,27 @@ class RawHttpPoster:
         self.host, self.port = parts.hostname, parts.port or 80
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         self.head = (
-            f"POST {path} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
-            "Content-Type: application/json\r\nContent-Length: "
+            f"POST {path} HTTP/1.1\r\nHost: {parts.netloc}\r\nContent-Type: application/json\r\n"
         ).encode()
         self.timeout = timeout
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
-    async def post(self, body: bytes) -> str:
+    async def post(self, body: bytes, headers: dict[str, str]) -> str:
         try:
             async with asyncio.timeout(self.timeout):
-                status, payload = await self._exchange(body)
+                status, payload = await self._exchange(body, headers)
             return _outcome(status, payload)
         except (OSError, TimeoutError, ValueError, asyncio.IncompleteReadError) as exc:
             await self.aclose()
             return type(exc).__name__
 
-    async def _exchange(self, body: bytes) -> tuple[int, bytes]:
+    async def _exchange(self, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
         if self.reader is None or self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        self.writer.write(self.head + str(len(body)).encode() + b"\r\n\r\n" + body)
+        extra = "".join(f"{name}: {value}\r\n" for name, value in headers.items()).encode()
+        length = b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n"
+        self.writer.write(self.head + extra + length + body)
         lines = (await self.reader.readuntil(b"\r\n\r\n")).split(b"\r\n")
         status = int(lines[0].split(b" ", 2)[1])
         headers = {}
@@ -559,9 +618,11 @@ class HttpxPoster:
         self.url = url
         self.headers = {"content-type": "application/json"}
 
-    async def post(self, body: bytes) -> str:
+    async def post(self, body: bytes, headers: dict[str, str]) -> str:
         try:
-            response = await self.client.post(self.url, content=body, headers=self.headers)
+            response = await self.client.post(
+                self.url, content=body, headers={**self.headers, **headers}
+            )
             return _outcome(response.status_code, await response.aread())
         except httpx.HTTPError as exc:
             return type(exc).__name__
@@ -597,17 +658,19 @@ async def send_phase(posters: Sequence[Poster], phase: Phase) -> None:
     async def sender(poster: Poster) -> None:
         for i in indexes:  # shared iterator: each index goes to exactly one sender
             phase.sent[i] = time.perf_counter()
-            outcome = await poster.post(phase.bodies[i])
+            outcome = await poster.post(phase.bodies[i], phase.headers[i])
             phase.answered[i] = time.perf_counter()
             phase.outcome[i] = outcome
 
     await asyncio.gather(*(sender(p) for p in posters))
 
 
-async def wait_until_subscribed(poster: Poster, tracker: EventTracker, run_id: str) -> None:
+async def wait_until_subscribed(
+    mode: ChannelMode, poster: Poster, tracker: EventTracker, run_id: str
+) -> None:
     """The server registers the socket after its handshake: probe until an event comes back."""
     for attempt in range(50):
-        probe = build_phase(run_id, f"probe{attempt}", 1, 1, 0)
+        probe = build_phase(mode, run_id, f"probe{attempt}", 1, 1, 0)
         tracker.expect(probe.external_ids)
         await send_phase([poster], probe)
         if probe.outcome[0] != "ok":
@@ -831,6 +894,200 @@ def render(r: Results) -> str:
     return "\n".join(lines) + "\n"
 
 
+# --------------------------------------------------------------------------- channel modes
+
+
+def _no_headers(body: bytes) -> dict[str, str]:
+    return {}
+
+
+def _nothing_to_close() -> None:
+    return None
+
+
+def _same_id(external_id: str) -> str:
+    return external_id
+
+
+@dataclass(frozen=True)
+class ChannelMode:
+    """What differs between the channels a run can post to: how its channel is created,
+    what one inbound message's webhook body is and which headers it needs."""
+
+    create_channel: Callable[[httpx.AsyncClient, str], Awaitable[httpx.Response]]
+    # (external id, contact id, contact number, text) -> the webhook body.
+    body: Callable[[str, str, int, str], bytes]
+    headers: Callable[[bytes], dict[str, str]] = _no_headers
+    server_env: dict[str, str] = field(default_factory=dict)  # for a server we start
+    close: Callable[[], None] = _nothing_to_close
+    # The external id the server stores for a body built with this one (what events carry).
+    stored_id: Callable[[str], str] = _same_id
+
+
+def _bench_name() -> str:
+    return f"bench {time.strftime('%Y-%m-%d %H:%M:%S')}"
+
+
+def api_mode(options: Options) -> ChannelMode:
+    async def create(client: httpx.AsyncClient, workspace_id: str) -> httpx.Response:
+        return await client.post(
+            f"/api/v1/workspaces/{workspace_id}/channels",
+            json={"name": _bench_name(), "callback_url": None},
+        )
+
+    return ChannelMode(create_channel=create, body=api_body)
+
+
+class _GraphStub(BaseHTTPRequestHandler):
+    """Just enough Graph API to connect a WhatsApp channel: any number, any account."""
+
+    def do_GET(self) -> None:
+        if "/message_templates" in self.path:
+            answer: dict[str, Any] = {"data": []}
+        else:
+            phone_number_id = self.path.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+            answer = {
+                "id": phone_number_id,
+                "display_phone_number": "+1 555-0100",
+                "verified_name": "Bench",
+            }
+        raw = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(raw)))
+        self.end_headers()
+        self.wfile.write(raw)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def whatsapp_mode(options: Options) -> ChannelMode:
+    """Signed WhatsApp Cloud API notifications, one text message each, as Meta posts them."""
+    stub = ThreadingHTTPServer(("127.0.0.1", options.graph_port or 0), _GraphStub)
+    threading.Thread(target=stub.serve_forever, daemon=True).start()
+    graph_url = f"http://127.0.0.1:{stub.server_address[1]}/v21.0"
+    phone_number_id = str(secrets.randbelow(10**15) + 10**14)
+    waba_id = str(secrets.randbelow(10**15) + 10**14)
+    app_secret = secrets.token_hex(16)
+
+    async def create(client: httpx.AsyncClient, workspace_id: str) -> httpx.Response:
+        return await client.post(
+            f"/api/v1/workspaces/{workspace_id}/channels/whatsapp",
+            json={
+                "name": _bench_name(),
+                "phone_number_id": phone_number_id,
+                "waba_id": waba_id,
+                "access_token": "EAAG" + secrets.token_urlsafe(32),
+                "app_secret": app_secret,
+            },
+        )
+
+    def body(external_id: str, contact_id: str, k: int, text: str) -> bytes:
+        wa_id = f"1555{k:07d}"  # WhatsApp's contact id is their phone number
+        value = {
+            "messaging_product": "whatsapp",
+            "metadata": {"display_phone_number": "15550100", "phone_number_id": phone_number_id},
+            "contacts": [{"profile": {"name": f"Bench contact {k}"}, "wa_id": wa_id}],
+            "messages": [
+                {
+                    "from": wa_id,
+                    "id": external_id,
+                    "timestamp": str(int(time.time())),
+                    "type": "text",
+                    "text": {"body": text},
+                }
+            ],
+        }
+        change = {"value": value, "field": "messages"}
+        notification = {
+            "object": "whatsapp_business_account",
+            "entry": [{"id": waba_id, "changes": [change]}],
+        }
+        return json.dumps(notification).encode()
+
+    def sign(body: bytes) -> dict[str, str]:
+        digest = hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
+        return {"X-Hub-Signature-256": f"sha256={digest}"}
+
+    def close() -> None:
+        stub.shutdown()
+        stub.server_close()
+
+    if options.url:
+        print(f"whatsapp: the server must run with OMNIBOX_WHATSAPP_API_URL={graph_url}")
+    return ChannelMode(
+        create_channel=create,
+        body=body,
+        headers=sign,
+        server_env={"OMNIBOX_WHATSAPP_API_URL": graph_url},
+        close=close,
+    )
+
+
+def telegram_mode(options: Options) -> ChannelMode:
+    """Telegram updates posted to the bot's webhook with the secret token it registered."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.fakes.telegram_server import FakeBotApi
+
+    api = FakeBotApi().start(options.telegram_port or 0)
+    bot = api.new_bot(first_name="Bench bot")
+    # Telegram numbers messages per chat and ids are integers: each of our external ids gets
+    # the next message id, and the chats of this run start at a random base.
+    chat_base = 7_000_000_000 + secrets.randbelow(10**6) * 10**4
+    stored: dict[str, str] = {}  # our external id -> "<chat id>:<message id>"
+    update_ids = iter(range(10**6, 10**9))
+
+    async def create(client: httpx.AsyncClient, workspace_id: str) -> httpx.Response:
+        return await client.post(
+            f"/api/v1/workspaces/{workspace_id}/channels/telegram",
+            json={"name": _bench_name(), "bot_token": bot.token},
+        )
+
+    def body(external_id: str, contact_id: str, k: int, text: str) -> bytes:
+        # Called before ``stored_id`` for the same id (see build_phase).
+        message_id = len(stored) + 1
+        stored[external_id] = f"{chat_base + k}:{message_id}"
+        person = {"id": chat_base + k, "first_name": f"Bench contact {k}"}
+        message = {
+            "message_id": message_id,
+            "from": {**person, "is_bot": False},
+            "chat": {**person, "type": "private"},
+            "date": int(time.time()),
+            "text": text,
+        }
+        return json.dumps({"update_id": next(update_ids), "message": message}).encode()
+
+    def secret_header(body: bytes) -> dict[str, str]:
+        # Known once the channel is connected: the secret it gave setWebhook.
+        assert bot.webhook is not None, "the channel did not set a webhook (no public URL?)"
+        return {"X-Telegram-Bot-Api-Secret-Token": str(bot.webhook["secret_token"])}
+
+    if options.url:
+        print(
+            f"telegram: the server must run with OMNIBOX_TELEGRAM_API_URL={api.url} "
+            "and an https:// OMNIBOX_PUBLIC_URL"
+        )
+    return ChannelMode(
+        create_channel=create,
+        body=body,
+        headers=secret_header,
+        server_env={
+            "OMNIBOX_TELEGRAM_API_URL": api.url,
+            "OMNIBOX_PUBLIC_URL": "https://omnibox-bench.invalid",
+        },
+        close=api.stop,
+        stored_id=stored.__getitem__,
+    )
+
+
+CHANNEL_MODES: dict[str, Callable[[Options], ChannelMode]] = {
+    "api": api_mode,
+    "telegram": telegram_mode,
+    "whatsapp": whatsapp_mode,
+}
+
+
 # --------------------------------------------------------------------------- the run
 
 
@@ -843,9 +1100,9 @@ class Target:
     cpu_probe: Callable[[], CpuSample] = client_cpu_sample
 
 
-async def benchmark(options: Options, target: Target) -> Results:
+async def benchmark(options: Options, target: Target, mode: ChannelMode) -> Results:
     session = await open_session(
-        target.base_url, target.email, target.password, options.workspace_id
+        target.base_url, target.email, target.password, options.workspace_id, mode
     )
     run_id = secrets.token_hex(4)
     tracker = EventTracker()
@@ -857,14 +1114,16 @@ async def benchmark(options: Options, target: Target) -> Results:
             max_size=None,
         ) as ws:
             listener = asyncio.create_task(listen(ws, tracker))
-            await wait_until_subscribed(posters[0], tracker, run_id)
+            await wait_until_subscribed(mode, posters[0], tracker, run_id)
             if options.warmup:
-                warmup = build_phase(run_id, "warmup", options.warmup, options.contacts, 0)
+                warmup = build_phase(mode, run_id, "warmup", options.warmup, options.contacts, 0)
                 tracker.expect(warmup.external_ids)
                 await send_phase(posters, warmup)
                 await tracker.wait(options.drain_timeout)
 
-            measured = build_phase(run_id, "m", options.messages, options.contacts, options.warmup)
+            measured = build_phase(
+                mode, run_id, "m", options.messages, options.contacts, options.warmup
+            )
             tracker.expect(measured.external_ids)
             before = target.cpu_probe()
             await send_phase(posters, measured)
@@ -895,12 +1154,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # SIGTERM (timeout, CI) unwinds like Ctrl-C, so the server it started is always stopped.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     server: ManagedServer | None = None
+    mode = CHANNEL_MODES[options.channel](options)
     try:
         if options.url:
             assert options.email and options.password
             target = Target(options.url, options.email, options.password, f"{options.url} (given)")
         else:
-            server = ManagedServer(log_level=options.server_log_level, keep_data=options.keep_data)
+            server = ManagedServer(
+                log_level=options.server_log_level,
+                keep_data=options.keep_data,
+                env=mode.server_env,
+            )
             print(f"starting omnibox serve at {server.url} (data in {server.root}) …", flush=True)
             server.start()
             target = Target(
@@ -910,7 +1174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{server.url} (started by the benchmark, embedded PostgreSQL)",
                 server.cpu_sample,
             )
-        results = run_async(benchmark(options, target))
+        results = run_async(benchmark(options, target, mode))
     except (RuntimeError, httpx.HTTPError, WebSocketException, OSError) as exc:
         print(f"benchmark failed: {exc}", file=sys.stderr)
         if server is not None:
@@ -923,6 +1187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if server is not None:
             for problem in server.stop():
                 print(f"note: {problem}", file=sys.stderr)
+        mode.close()
     print(render(results))
     if options.json:
         print(json.dumps(results.as_json()))

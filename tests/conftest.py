@@ -28,6 +28,7 @@ from omnibox.db.engine import open_database
 from omnibox.db.migrate import migrate
 from omnibox.db.session import unit_of_work
 from omnibox.settings import Settings
+from tests.fakes import graph_server, telegram_server
 from tests.fakes.callback_server import CallbackServer
 
 PASSWORD = "correct-horse-battery"
@@ -72,6 +73,8 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         max_attachment_bytes=1024 * 1024,
         speech_model=str(tiny_model_path()),
         speech_cpu_threads=2,
+        whatsapp_api_url=graph_server.API_URL,
+        telegram_api_url=telegram_server.API_URL,
     )
 
 

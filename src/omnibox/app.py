@@ -12,26 +12,35 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from omnibox import __version__
 from omnibox.auth import endpoints as auth_endpoints
 from omnibox.channels import endpoints as channel_endpoints
 from omnibox.channels import hooks
+from omnibox.channels.telegram import endpoints as telegram_endpoints
+from omnibox.channels.telegram import hooks as telegram_hooks
+from omnibox.channels.whatsapp import endpoints as whatsapp_endpoints
+from omnibox.channels.whatsapp import hooks as whatsapp_hooks
 from omnibox.contacts import endpoints as contact_endpoints
 from omnibox.conversations import endpoints as conversation_endpoints
+from omnibox.customfields import endpoints as custom_field_endpoints
 from omnibox.db.engine import Database
 from omnibox.errors import CsrfRejected, OmniboxError, problems
+from omnibox.inboxes import endpoints as inbox_endpoints
 from omnibox.media import endpoints as media_endpoints
 from omnibox.messages import endpoints as message_endpoints
+from omnibox.notifications import endpoints as notification_endpoints
 from omnibox.realtime import endpoints as realtime_endpoints
 from omnibox.realtime import typing as realtime_typing
 from omnibox.realtime.hub import Hub
 from omnibox.runtime import running
 from omnibox.settings import Settings, get_settings
 from omnibox.speech import endpoints as speech_endpoints
+from omnibox.teams import endpoints as team_endpoints
 from omnibox.workspaces import endpoints as workspace_endpoints
 
 log = logging.getLogger(__name__)
@@ -82,27 +91,33 @@ def _install_error_handlers(app: FastAPI) -> None:
         return problem(exc.status_code, str(exc.detail), str(exc.detail), slug)
 
 
-class CsrfMiddleware(BaseHTTPMiddleware):
+class CsrfMiddleware:
     """Refuse state-changing API calls a browser makes from another origin.
 
     The session cookie is SameSite=Lax as well; this covers same-site subdomains and old
     browsers. Clients that send no Origin or Referer (scripts, servers) are not browsers.
+    Plain ASGI (not BaseHTTPMiddleware): it sits on every request, webhooks included.
     """
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        if request.method in _UNSAFE and request.url.path.startswith("/api/"):
-            source = request.headers.get("origin") or request.headers.get("referer")
-            if (
-                source
-                and source != "null"
-                and urlsplit(source).netloc != request.headers.get("host")
-            ):
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["method"] in _UNSAFE
+            and scope["path"].startswith("/api/")
+        ):
+            headers = Headers(scope=scope)
+            source = headers.get("origin") or headers.get("referer")
+            if source and (source == "null" or urlsplit(source).netloc != headers.get("host")):
                 exc = CsrfRejected("This request came from another site.")
-                return JSONResponse(exc.problem(), status_code=exc.status, media_type=PROBLEM_JSON)
-            if source == "null":
-                exc = CsrfRejected("This request came from an opaque origin.")
-                return JSONResponse(exc.problem(), status_code=exc.status, media_type=PROBLEM_JSON)
-        return await call_next(request)
+                response = JSONResponse(
+                    exc.problem(), status_code=exc.status, media_type=PROBLEM_JSON
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _mount_web_client(app: FastAPI) -> None:
@@ -189,11 +204,19 @@ def create_app(
         message_endpoints,
         contact_endpoints,
         channel_endpoints,
+        telegram_endpoints,
+        whatsapp_endpoints,
         media_endpoints,
         speech_endpoints,
+        team_endpoints,
+        inbox_endpoints,
+        custom_field_endpoints,
+        notification_endpoints,
     ):
         api.include_router(module.router)
     api.include_router(media_endpoints.uploads_router)
+    api.include_router(conversation_endpoints.mailbox_router)
+    api.include_router(whatsapp_endpoints.conversation_router)
     api.include_router(realtime_endpoints.router)
     api.include_router(realtime_typing.router)
 
@@ -204,6 +227,8 @@ def create_app(
     app.include_router(api)
     _document_realtime_events(app)
     app.include_router(hooks.router)
+    app.include_router(telegram_hooks.router)
+    app.include_router(whatsapp_hooks.router)
     app.include_router(media_endpoints.signed_router)
     _mount_web_client(app)
     return app

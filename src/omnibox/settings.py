@@ -113,6 +113,16 @@ class Settings(BaseSettings):
         description="Timeout for one request to the transcription server, in seconds.",
     )
 
+    whatsapp_api_url: str = Field(
+        default="https://graph.facebook.com/v21.0",
+        description="Base URL of the WhatsApp Cloud API (Meta's Graph API, with its version).",
+    )
+
+    telegram_api_url: str = Field(
+        default="https://api.telegram.org",
+        description="Base URL of the Telegram Bot API (a local Bot API server works too).",
+    )
+
     @property
     def models_dir(self) -> Path:
         return self.speech_models_dir or self.data_dir / "models"

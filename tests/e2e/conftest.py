@@ -22,6 +22,10 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # A fake microphone and camera (a beep and a test pattern), allowed without a prompt:
+    # the composer's voice and video notes are recorded in the browser.
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
 ]
 
 

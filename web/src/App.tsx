@@ -8,6 +8,7 @@ import { FullScreenMessage } from './components/FullScreenMessage'
 import { LoginPage } from './components/LoginPage'
 import { NoWorkspaces } from './components/NoWorkspaces'
 import { Redirect } from './components/Redirect'
+import { Toaster } from './components/Toaster'
 import { WorkspaceScreen } from './components/WorkspaceScreen'
 import { pendingStore } from './lib/pendingStore'
 import { parseRoute, parseStatus, paths, safeNext } from './lib/routes'
@@ -16,6 +17,15 @@ import { readStorage, STORAGE_KEYS } from './lib/storage'
 import { defaultWorkspaceId } from './lib/workspaces'
 
 export function App() {
+  return (
+    <>
+      <Screen />
+      <Toaster />
+    </>
+  )
+}
+
+function Screen() {
   const { t } = useTranslation()
   const qc = useQueryClient()
   const session = useSession()
@@ -53,12 +63,12 @@ export function App() {
   const workspaces = session.data.workspaces
   const fallback = defaultWorkspaceId(workspaces, readStorage(STORAGE_KEYS.workspace))
 
-  if (route.name === 'inbox' || route.name === 'conversation' || route.name === 'settings') {
+  if (route.name === 'inbox' || route.name === 'conversation' || route.name === 'settings' || route.name === 'channels') {
     return (
       <WorkspaceScreen
         wid={route.wid}
         cid={route.name === 'conversation' ? route.cid : null}
-        settings={route.name === 'settings'}
+        settings={route.name === 'settings' ? 'preferences' : route.name === 'channels' ? 'channels' : null}
         status={parseStatus(search)}
         fallbackWid={fallback}
       />

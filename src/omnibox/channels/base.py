@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import httpx
 
@@ -59,6 +59,17 @@ class OutboundAttachment:
     path: Path
 
 
+@dataclass(frozen=True)
+class OutboundTemplate:
+    """A pre-approved message template (WhatsApp) and the values of its body variables."""
+
+    name: str
+    language: str
+    variables: list[str] = field(default_factory=list)
+    # The template's variable names when it names them ({{first_name}}) instead of numbering.
+    variable_names: list[str] | None = None
+
+
 @dataclass
 class OutboundMessage:
     id: str
@@ -70,6 +81,8 @@ class OutboundMessage:
     created_at: str
     # "voice" when the one attachment is a voice note (send it as one: Ogg/Opus).
     kind: str = "text"
+    # Send this template instead of free text (``text`` then holds its filled-in words).
+    template: OutboundTemplate | None = None
 
 
 @dataclass
@@ -108,3 +121,11 @@ class ChannelAdapter(Protocol):
     ) -> None:
         """Show the contact that an agent is typing, where the channel can (else do nothing)."""
         ...
+
+
+@runtime_checkable
+class Disconnects(Protocol):
+    """An adapter that set something up at the channel's side (a Telegram webhook) and takes
+    it down when the channel is removed. Best effort: it must not raise."""
+
+    async def disconnect(self, channel: Channel, http: httpx.AsyncClient) -> None: ...

@@ -6,6 +6,8 @@ from fastapi import APIRouter, Request, Response, status
 
 from omnibox.auth.dependencies import Access
 from omnibox.channels import service
+from omnibox.channels.base import Disconnects
+from omnibox.channels.registry import adapter_for
 from omnibox.channels.schemas import ApiChannelCreate, ChannelCreatedOut, ChannelOut, ChannelUpdate
 from omnibox.db.session import DbSession
 from omnibox.errors import problems
@@ -50,8 +52,13 @@ async def update_channel(
 @router.delete(
     "/{channel_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(403, 404)
 )
-async def remove_channel(channel_id: uuid.UUID, access: Access, session: DbSession) -> Response:
+async def remove_channel(
+    channel_id: uuid.UUID, access: Access, session: DbSession, request: Request
+) -> Response:
     access.require(Role.owner, Role.manager)
     channel = await service.get_channel(session, access.workspace_id, channel_id)
+    adapter = adapter_for(channel.kind)
+    if isinstance(adapter, Disconnects):
+        await adapter.disconnect(channel, request.app.state.http)
     await service.remove_channel(session, channel)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -8,7 +8,12 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omnibox.channels.base import DeliveryError, OutboundAttachment, OutboundMessage
+from omnibox.channels.base import (
+    DeliveryError,
+    OutboundAttachment,
+    OutboundMessage,
+    OutboundTemplate,
+)
 from omnibox.channels.registry import adapter_for
 from omnibox.channels.service import base_url
 from omnibox.db.session import unit_of_work
@@ -22,6 +27,7 @@ from omnibox.models import (
     ContactHandle,
     Conversation,
     DeliveryStatus,
+    Direction,
     Message,
 )
 from omnibox.models.base import utcnow
@@ -132,4 +138,14 @@ async def _outbound(
         reply_to_external_id=reply_to_external_id,
         created_at=message.created_at.isoformat(),
         kind=message.kind,
+        template=_template(message),
     )
+
+
+def _template(message: Message) -> OutboundTemplate | None:
+    """Replies store the template they send in ``raw`` (outbound messages have no other use
+    for it)."""
+    stored = (
+        (message.raw or {}).get("template") if message.direction == Direction.outgoing else None
+    )
+    return OutboundTemplate(**stored) if stored else None

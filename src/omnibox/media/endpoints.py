@@ -8,6 +8,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import FileResponse
 
 from omnibox.auth.dependencies import Access
+from omnibox.conversations.visibility import CurrentViewer, ensure_attachment_visible
 from omnibox.db.session import DbSession
 from omnibox.errors import NotFound, problems
 from omnibox.media.service import (
@@ -35,19 +36,26 @@ _INLINE_PREFIXES = ("image/png", "image/jpeg", "image/gif", "image/webp", "audio
 async def attachment_content(
     attachment_id: uuid.UUID,
     access: Access,
+    viewer: CurrentViewer,
     session: DbSession,
     request: Request,
     download: Annotated[bool, Query()] = False,
 ) -> FileResponse:
+    await ensure_attachment_visible(session, viewer, attachment_id)
     attachment = await get_attachment(session, access.workspace_id, attachment_id)
     return _file_response(request, attachment, download=download)
 
 
 @router.get("/{attachment_id}/playback", responses=problems(404), response_class=FileResponse)
 async def attachment_playback(
-    attachment_id: uuid.UUID, access: Access, session: DbSession, request: Request
+    attachment_id: uuid.UUID,
+    access: Access,
+    viewer: CurrentViewer,
+    session: DbSession,
+    request: Request,
 ) -> FileResponse:
     """The browser-playable rendition of an audio file (AAC in MP4)."""
+    await ensure_attachment_visible(session, viewer, attachment_id)
     attachment = await get_attachment(session, access.workspace_id, attachment_id)
     if attachment.rendition_key is None or attachment.rendition_media_type is None:
         raise NotFound("This file has no playable rendition.")

@@ -7,6 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from omnibox.auth.dependencies import Access
+from omnibox.channels.base import OutboundTemplate
+from omnibox.contacts.masking import mask_message_authors
+from omnibox.conversations.visibility import (
+    CurrentViewer,
+    ensure_conversation_visible,
+    ensure_message_visible,
+)
 from omnibox.db.session import DbSession
 from omnibox.errors import problems
 from omnibox.messages import service
@@ -20,6 +27,7 @@ router = APIRouter(prefix="/workspaces/{workspace_id}", tags=["messages"])
 async def list_messages(
     conversation_id: uuid.UUID,
     access: Access,
+    viewer: CurrentViewer,
     session: DbSession,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     before: Annotated[datetime | None, Query(description="Only messages older than this.")] = None,
@@ -29,6 +37,7 @@ async def list_messages(
     ] = None,
 ) -> list[MessageOut]:
     """The latest ``limit`` messages (older ones with ``before``), oldest first."""
+    await ensure_conversation_visible(session, viewer, conversation_id)
     rows = await service.list_messages(
         session,
         access.workspace_id,
@@ -37,7 +46,7 @@ async def list_messages(
         before=before,
         before_id=before_id,
     )
-    return await message_outs(session, rows)
+    return mask_message_authors(viewer.masks_phones, await message_outs(session, rows))
 
 
 @router.post(
@@ -49,9 +58,11 @@ async def send_message(
     conversation_id: uuid.UUID,
     body: MessageCreate,
     access: Access,
+    viewer: CurrentViewer,
     session: DbSession,
     response: Response,
 ) -> MessageOut:
+    await ensure_conversation_visible(session, viewer, conversation_id)
     message, created = await service.send_reply(
         session,
         access,
@@ -63,6 +74,7 @@ async def send_message(
             reply_to_id=body.reply_to_id,
             channel_id=body.channel_id,
             voice_note=body.voice_note,
+            template=OutboundTemplate(**body.template.model_dump()) if body.template else None,
         ),
     )
     if not created:
@@ -71,6 +83,9 @@ async def send_message(
 
 
 @router.post("/messages/{message_id}/retry", responses=problems(404, 409))
-async def retry_message(message_id: uuid.UUID, access: Access, session: DbSession) -> MessageOut:
+async def retry_message(
+    message_id: uuid.UUID, access: Access, viewer: CurrentViewer, session: DbSession
+) -> MessageOut:
+    await ensure_message_visible(session, viewer, message_id)
     message = await service.retry_message(session, access.workspace_id, message_id)
     return (await message_outs(session, [message]))[0]

@@ -217,15 +217,17 @@ async def ingest(
         ).one()
         return IngestResult(row.id, row.conversation_id, duplicate=True)
 
-    reopen = Conversation.status != ConversationStatus.open
+    # A blocked contact's messages are kept but don't open (or reopen) the conversation.
+    reopen = (Conversation.status != ConversationStatus.open) & ~Conversation.blocked
     await session.execute(
         update(Conversation)
         .where(Conversation.id == conversation_id)
         .values(
-            status=ConversationStatus.open,
+            status=case((reopen, ConversationStatus.open), else_=Conversation.status),
             opened_at=case((reopen, now), else_=Conversation.opened_at),
             closed_at=case((reopen, None), else_=Conversation.closed_at),
-            snoozed_until=None,
+            snoozed_until=case((reopen, None), else_=Conversation.snoozed_until),
+            snoozed_at=case((reopen, None), else_=Conversation.snoozed_at),
             last_message_id=message_id,
             last_message_at=now,
             last_incoming_at=now,

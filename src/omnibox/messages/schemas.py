@@ -51,6 +51,16 @@ class MessageOut(BaseModel):
     attachments: list[AttachmentOut]
 
 
+class TemplateIn(BaseModel):
+    name: str = Field(min_length=1, max_length=512, description="The template's name.")
+    language: str = Field(min_length=2, max_length=16, description="Its language code (en_US).")
+    variables: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Values of the body's variables, in order ({{1}}, {{2}}, ... or as named).",
+    )
+
+
 class MessageCreate(BaseModel):
     text: str = Field(default="", max_length=20_000)
     client_id: str | None = Field(
@@ -73,9 +83,18 @@ class MessageCreate(BaseModel):
     voice_note: bool = Field(
         default=False, description="The one audio attachment is a voice note recorded by the agent."
     )
+    template: TemplateIn | None = Field(
+        default=None,
+        description="Send this approved WhatsApp template (no text or files of its own); it "
+        "also goes out after the 24-hour window has closed.",
+    )
 
     @model_validator(mode="after")
     def _not_empty(self) -> MessageCreate:
+        if self.template is not None:
+            if self.text.strip() or self.attachment_ids:
+                raise ValueError("a template message has no text or files of its own")
+            return self
         if not self.text.strip() and not self.attachment_ids:
             raise ValueError("a message needs text or files")
         if self.voice_note and len(self.attachment_ids) != 1:

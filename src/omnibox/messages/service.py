@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from sqlalchemy import select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omnibox.auth.dependencies import WorkspaceAccess
+from omnibox.channels.base import OutboundTemplate
 from omnibox.channels.registry import adapter_for
+from omnibox.channels.whatsapp.service import template_message
+from omnibox.channels.whatsapp.window import require_open_window
 from omnibox.conversations.service import get_conversation_row
 from omnibox.errors import Conflict, InvalidPayload, NotFound
 from omnibox.jobs.app import defer_in
@@ -70,9 +73,10 @@ class Reply:
     reply_to_id: uuid.UUID | None = None
     channel_id: uuid.UUID | None = None
     voice_note: bool = False
+    template: OutboundTemplate | None = None
 
 
-async def _reply_channel(
+async def reply_channel(
     session: AsyncSession, conversation: Conversation, channel_id: uuid.UUID | None
 ) -> Channel:
     """The requested channel if the contact is reachable there, else the one they used last."""
@@ -166,7 +170,13 @@ async def send_reply(
         ).scalar_one_or_none()
         if existing is not None:
             return existing, False
-    channel = await _reply_channel(session, conversation, reply.channel_id)
+    channel = await reply_channel(session, conversation, reply.channel_id)
+    text, raw = reply.text, None
+    if reply.template is not None:
+        text, template = await template_message(channel, reply.template)
+        raw = {"template": asdict(template)}  # what the delivery job sends
+    else:
+        await require_open_window(session, conversation.id, channel)
     if reply.reply_to_id is not None:
         await _check_reply_to(session, conversation, channel, reply.reply_to_id)
     uploads = await _claim_uploads(session, access, reply.attachment_ids)
@@ -179,10 +189,11 @@ async def send_reply(
         author_type=AuthorType.user,
         author_user_id=access.user.id,
         kind=_kind(reply, uploads),
-        text=reply.text,
+        text=text,
         reply_to_id=reply.reply_to_id,
         client_id=reply.client_id,
         status=DeliveryStatus.queued,
+        raw=raw,
         created_at=now,
         updated_at=now,
     )

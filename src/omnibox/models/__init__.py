@@ -5,9 +5,12 @@ from omnibox.models.base import Base
 from omnibox.models.channels import Channel, ChannelKind, ChannelStatus
 from omnibox.models.contacts import Contact, ContactHandle
 from omnibox.models.conversations import Conversation, ConversationStatus, ReadState
+from omnibox.models.inboxes import CustomFieldDefinition, CustomInbox
 from omnibox.models.media import Attachment, AttachmentStatus
 from omnibox.models.messages import AuthorType, DeliveryStatus, Direction, Message, MessageKind
+from omnibox.models.notifications import Notification, NotificationKind
 from omnibox.models.speech import Transcript, TranscriptStatus
+from omnibox.models.teams import Team, TeamMember
 from omnibox.models.workspaces import Membership, Role, Workspace
 
 __all__ = [
@@ -23,14 +26,20 @@ __all__ = [
     "ContactHandle",
     "Conversation",
     "ConversationStatus",
+    "CustomFieldDefinition",
+    "CustomInbox",
     "DeliveryStatus",
     "Direction",
     "LoginThrottle",
     "Membership",
     "Message",
     "MessageKind",
+    "Notification",
+    "NotificationKind",
     "ReadState",
     "Role",
+    "Team",
+    "TeamMember",
     "Transcript",
     "TranscriptStatus",
     "User",

@@ -4,15 +4,49 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Computed,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from omnibox.models.base import Base, CreatedMixin, IdMixin, utcnow
 
+# ``unaccent`` is only STABLE (it reads a dictionary); the migration wraps it in an
+# IMMUTABLE SQL function bound to the dictionary, so it can feed generated columns and indexes.
+UNACCENT_FN = "omnibox_unaccent"
+
 
 class Contact(IdMixin, CreatedMixin, Base):
     __tablename__ = "contacts"
+    __table_args__ = (
+        Index(
+            "ix_contacts_search_name_trgm",
+            "search_name",
+            postgresql_using="gin",
+            postgresql_ops={"search_name": "gin_trgm_ops"},
+        ),
+        # Custom inboxes filter on custom field values (containment, @>).
+        Index(
+            "ix_contacts_custom_fields",
+            "custom_fields",
+            postgresql_using="gin",
+            postgresql_ops={"custom_fields": "jsonb_path_ops"},
+        ),
+        Index(
+            "ix_contacts_phone_digits_trgm",
+            "phone_digits",
+            postgresql_using="gin",
+            postgresql_ops={"phone_digits": "gin_trgm_ops"},
+        ),
+    )
 
     workspace_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
@@ -24,6 +58,18 @@ class Contact(IdMixin, CreatedMixin, Base):
     custom_fields: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
     blocked: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Search keys kept by PostgreSQL itself: name and e-mail lower-cased without accents
+    # ("Ё" -> "е"), and the phone's digits.
+    search_name: Mapped[str] = mapped_column(
+        Text,
+        Computed(
+            f"lower({UNACCENT_FN}(coalesce(name, '') || ' ' || coalesce(email, '')))",
+            persisted=True,
+        ),
+    )
+    phone_digits: Mapped[str] = mapped_column(
+        Text, Computed("regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')", persisted=True)
+    )
 
 
 class ContactHandle(IdMixin, CreatedMixin, Base):

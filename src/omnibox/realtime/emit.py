@@ -20,6 +20,7 @@ async def emit(
     user_id: uuid.UUID | None = None,
     actor_id: uuid.UUID | None = None,
     actor_name: str | None = None,
+    notification_id: uuid.UUID | None = None,
 ) -> None:
     signal = Signal(
         kind=kind,
@@ -29,6 +30,7 @@ async def emit(
         user_id=user_id,
         actor_id=actor_id,
         actor_name=actor_name,
+        notification_id=notification_id,
     )
     if kind == SignalKind.message_updated and message_id is not None:
         # Whatever changed (delivery, files, transcript), the message's version moves on,

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from omnibox.messages.schemas import MessageOut
+from omnibox.notifications.schemas import NotificationOut
 
 NOTIFY_CHANNEL = "omnibox_events"
 
@@ -24,6 +25,7 @@ class SignalKind(StrEnum):
     conversation_updated = "conversation.updated"
     conversation_read = "conversation.read"
     typing = "typing"
+    notification_created = "notification.created"
 
 
 class Signal(BaseModel):
@@ -36,6 +38,8 @@ class Signal(BaseModel):
     # Who did it, for events everyone but them should see (typing).
     actor_id: uuid.UUID | None = None
     actor_name: str | None = None
+    # The notification a notification.created signal is about (user_id says whose).
+    notification_id: uuid.UUID | None = None
 
 
 class MessageCreatedEvent(BaseModel):
@@ -76,6 +80,14 @@ class TypingEvent(BaseModel):
     user_name: str
 
 
+class NotificationCreatedEvent(BaseModel):
+    """A new notification for this user (an assignment, a snooze that ended, ...)."""
+
+    type: Literal["notification.created"] = "notification.created"
+    workspace_id: uuid.UUID
+    notification: NotificationOut
+
+
 class PingEvent(BaseModel):
     type: Literal["ping"] = "ping"
 
@@ -86,5 +98,6 @@ ServerEvent = (
     | ConversationUpdatedEvent
     | ConversationReadEvent
     | TypingEvent
+    | NotificationCreatedEvent
     | PingEvent
 )

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from omnibox.auth.dependencies import Access
 from omnibox.channels.registry import adapter_for
-from omnibox.conversations.service import get_conversation_row
+from omnibox.conversations.visibility import CurrentViewer, visible_conversation
 from omnibox.db.session import DbSession
 from omnibox.errors import problems
 from omnibox.models import Channel, ContactHandle
@@ -29,12 +29,13 @@ router = APIRouter(prefix="/workspaces/{workspace_id}/conversations", tags=["rea
 async def typing(
     conversation_id: uuid.UUID,
     access: Access,
+    viewer: CurrentViewer,
     session: DbSession,
     request: Request,
     channel_id: uuid.UUID | None = None,
 ) -> Response:
     """Call every few seconds while the agent types (clients throttle to one call per ~4 s)."""
-    conversation = await get_conversation_row(session, access.workspace_id, conversation_id)
+    conversation = await visible_conversation(session, viewer, conversation_id)
     await emit(
         session,
         SignalKind.typing,

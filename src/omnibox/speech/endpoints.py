@@ -5,6 +5,7 @@ import uuid
 from fastapi import APIRouter, Response, status
 
 from omnibox.auth.dependencies import Access
+from omnibox.conversations.visibility import CurrentViewer, ensure_attachment_visible
 from omnibox.db.session import DbSession
 from omnibox.errors import problems
 from omnibox.speech import service
@@ -22,11 +23,13 @@ router = APIRouter(prefix="/workspaces/{workspace_id}/attachments", tags=["speec
 async def request_transcript(
     attachment_id: uuid.UUID,
     access: Access,
+    viewer: CurrentViewer,
     session: DbSession,
     response: Response,
     body: TranscriptRequest | None = None,
 ) -> TranscriptOut:
     """Start transcribing (the "T" button). Idempotent; a failed transcript is retried."""
+    await ensure_attachment_visible(session, viewer, attachment_id)
     transcript = await service.request_transcript(
         session,
         access.workspace_id,
@@ -41,6 +44,7 @@ async def request_transcript(
 
 @router.get("/{attachment_id}/transcript", responses=problems(404))
 async def get_transcript(
-    attachment_id: uuid.UUID, access: Access, session: DbSession
+    attachment_id: uuid.UUID, access: Access, viewer: CurrentViewer, session: DbSession
 ) -> TranscriptOut:
+    await ensure_attachment_visible(session, viewer, attachment_id)
     return transcript_out(await service.get_transcript(session, access.workspace_id, attachment_id))

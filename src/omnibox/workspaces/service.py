@@ -5,6 +5,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from omnibox.errors import InvalidPayload
 from omnibox.models import Membership, User, Workspace
 from omnibox.workspaces.schemas import (
     MemberOut,
@@ -34,6 +35,16 @@ async def list_members(session: AsyncSession, workspace_id: uuid.UUID) -> list[M
     return [MemberOut(user_id=r.id, name=r.name, email=r.email, role=r.role) for r in rows]
 
 
+_NOT_NULL = (
+    "auto_transcribe",
+    "closing_notes",
+    "closing_categories",
+    "agent_visibility",
+    "phone_masking",
+    "agents_see_blocked",
+)
+
+
 def workspace_preferences(workspace: Workspace) -> WorkspacePreferences:
     return WorkspacePreferences.model_validate(workspace.settings or {})
 
@@ -42,7 +53,22 @@ async def update_preferences(
     session: AsyncSession, workspace: Workspace, patch: WorkspacePreferencesPatch
 ) -> WorkspacePreferences:
     changes = patch.model_dump(exclude_unset=True)
+    for name in _NOT_NULL:
+        if name in changes and changes[name] is None:
+            raise InvalidPayload(
+                f"{name} can't be null.", errors=[{"field": name, "message": "can't be null"}]
+            )
     merged = WorkspacePreferences.model_validate({**(workspace.settings or {}), **changes})
+    if len({c.casefold() for c in merged.closing_categories}) != len(merged.closing_categories):
+        raise InvalidPayload(
+            "Closing categories must be different from each other.",
+            errors=[{"field": "closing_categories", "message": "duplicate category"}],
+        )
+    if merged.closing_notes == "mandatory" and not merged.closing_categories:
+        raise InvalidPayload(
+            "Mandatory closing notes need at least one closing category.",
+            errors=[{"field": "closing_categories", "message": "add at least one category"}],
+        )
     # Re-assign (not mutate) so SQLAlchemy sees the JSONB change.
     workspace.settings = {**(workspace.settings or {}), **merged.model_dump()}
     await session.flush()

@@ -2,6 +2,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { isConversationOnScreen } from '../lib/activeConversation'
 import { applyMessageToList, patchConversation, withMessage } from '../lib/conversationCache'
+import { typingStore } from '../lib/typingStore'
 import { setAttachmentTranscript, upsertMessage, type UpsertMode } from '../lib/messageCache'
 import type { RealtimeEvent } from './events'
 import { keys } from './keys'
@@ -59,11 +60,19 @@ export function cacheTranscript(qc: QueryClient, wid: string, cid: string, trans
 }
 
 export function applyRealtimeEvent(qc: QueryClient, wid: string, event: RealtimeEvent) {
-  if (event.type === 'ping') return
+  // Notifications are not this client's (yet); parseEvent does not pass them on.
+  if (event.type === 'ping' || event.type === 'notification.created') return
   if (String(event.workspace_id) !== wid) return
   const cid = String(event.conversation_id)
   switch (event.type) {
+    case 'typing':
+      typingStore.typing({ conversation_id: cid, user_id: String(event.user_id), user_name: event.user_name })
+      break
     case 'message.created':
+      // Whoever sent it has stopped typing.
+      if (event.message.author.type === 'user' && event.message.author.id != null) {
+        typingStore.stopped(cid, String(event.message.author.id))
+      }
       cacheMessage(qc, wid, cid, event.message, {
         isNew: true,
         bumpUnread: event.message.direction === 'in' && !isConversationOnScreen(wid, cid),

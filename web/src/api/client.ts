@@ -11,11 +11,15 @@ export function setUnauthorizedListener(listener: Listener | null) {
 
 const SESSION_PROBES = ['/api/v1/auth/login', '/api/v1/auth/me', '/api/v1/auth/logout']
 
+/** A 401 from `url`: the session is gone, unless it was a login/session probe. */
+export function noteUnauthorized(url: string) {
+  const path = new URL(url, window.location.origin).pathname
+  if (!SESSION_PROBES.includes(path)) unauthorizedListener?.()
+}
+
 const sessionMiddleware: Middleware = {
   onResponse({ request, response }) {
-    if (response.status !== 401) return undefined
-    const path = new URL(request.url, window.location.origin).pathname
-    if (!SESSION_PROBES.includes(path)) unauthorizedListener?.()
+    if (response.status === 401) noteUnauthorized(request.url)
     return undefined
   },
 }

@@ -1,14 +1,30 @@
 // Every REST call the client makes. Keep path/parameter names here only, so a regenerated
 // schema can only break this one file.
-import { api } from './client'
-import { ApiError, unwrap } from './errors'
+import { api, noteUnauthorized } from './client'
+import { ApiError, isProblem, unwrap } from './errors'
 import {
   asAttachmentId,
+  asChannelId,
+  asContactId,
   asConversationId,
   asMessageId,
   asWorkspaceId,
+  type ApiChannelCreate,
+  type Attachment,
+  type Channel,
+  type ChannelCreated,
+  type ChannelUpdate,
+  type ContactDetails,
+  type MessagingWindow,
+  type TelegramChannelCreate,
+  type TelegramChannelUpdate,
+  type Template,
+  type WhatsAppChannel,
+  type WhatsAppChannelCreate,
+  type WhatsAppChannelUpdate,
   type Conversation,
   type Message,
+  type MessageCreate,
   type Preferences,
   type PreferencesPatch,
   type Session,
@@ -82,16 +98,13 @@ export function fetchMessages(
   )
 }
 
-export function sendMessage(
-  wid: string,
-  cid: string,
-  body: { text: string; client_id: string },
-): Promise<Message> {
+/** A reply: text and/or uploaded files, optionally quoting a message, on a chosen channel. */
+export function sendMessage(wid: string, cid: string, body: MessageCreate & { client_id: string }): Promise<Message> {
   return unwrap(
     api.POST('/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}/messages', {
       params: { path: { workspace_id: asWorkspaceId(wid), conversation_id: asConversationId(cid) } },
-      // A text reply (the schema's defaulted fields are required in the generated types).
-      body: { ...body, voice_note: false },
+      // The schema's defaulted fields are required in the generated types.
+      body: { text: '', voice_note: false, attachment_ids: [], ...body },
     }),
   )
 }
@@ -138,4 +151,168 @@ export function updatePreferences(wid: string, patch: PreferencesPatch): Promise
       body: patch,
     }),
   )
+}
+
+/** "I am typing" (throttled by the caller); the contact sees it where the channel can show it. */
+export async function sendTyping(wid: string, cid: string, channelId?: string | null): Promise<void> {
+  await unwrap(
+    api.POST('/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}/typing', {
+      params: {
+        path: { workspace_id: asWorkspaceId(wid), conversation_id: asConversationId(cid) },
+        query: channelId ? { channel_id: asChannelId(channelId) } : {},
+      },
+    }),
+  )
+}
+
+export function fetchChannels(wid: string): Promise<Channel[]> {
+  return unwrap(
+    api.GET('/api/v1/workspaces/{workspace_id}/channels', {
+      params: { path: { workspace_id: asWorkspaceId(wid) } },
+    }),
+  )
+}
+
+/** A new API channel; the answer carries its signing secret, shown this once. */
+export function createApiChannel(wid: string, body: Omit<ApiChannelCreate, 'kind'>): Promise<ChannelCreated> {
+  return unwrap(
+    api.POST('/api/v1/workspaces/{workspace_id}/channels', {
+      params: { path: { workspace_id: asWorkspaceId(wid) } },
+      body: { kind: 'api', ...body },
+    }),
+  )
+}
+
+export function updateChannel(wid: string, channelId: string, patch: ChannelUpdate): Promise<Channel> {
+  return unwrap(
+    api.PATCH('/api/v1/workspaces/{workspace_id}/channels/{channel_id}', {
+      params: { path: { workspace_id: asWorkspaceId(wid), channel_id: asChannelId(channelId) } },
+      body: patch,
+    }),
+  )
+}
+
+/** Remove a channel; its conversations and messages stay. */
+export async function removeChannel(wid: string, channelId: string): Promise<void> {
+  await unwrap(
+    api.DELETE('/api/v1/workspaces/{workspace_id}/channels/{channel_id}', {
+      params: { path: { workspace_id: asWorkspaceId(wid), channel_id: asChannelId(channelId) } },
+    }),
+  )
+}
+
+/** Connect a Telegram bot by its token (the server checks it with Telegram: 502 when it can't). */
+export function createTelegramChannel(wid: string, body: TelegramChannelCreate): Promise<Channel> {
+  return unwrap(
+    api.POST('/api/v1/workspaces/{workspace_id}/channels/telegram', {
+      params: { path: { workspace_id: asWorkspaceId(wid) } },
+      body,
+    }),
+  )
+}
+
+export function updateTelegramChannel(wid: string, channelId: string, patch: TelegramChannelUpdate): Promise<Channel> {
+  return unwrap(
+    api.PATCH('/api/v1/workspaces/{workspace_id}/channels/telegram/{channel_id}', {
+      params: { path: { workspace_id: asWorkspaceId(wid), channel_id: asChannelId(channelId) } },
+      body: patch,
+    }),
+  )
+}
+
+/** Connect a WhatsApp Cloud API number; the answer has the verify token for Meta's webhook. */
+export function createWhatsAppChannel(wid: string, body: WhatsAppChannelCreate): Promise<WhatsAppChannel> {
+  return unwrap(
+    api.POST('/api/v1/workspaces/{workspace_id}/channels/whatsapp', {
+      params: { path: { workspace_id: asWorkspaceId(wid) } },
+      body,
+    }),
+  )
+}
+
+export function updateWhatsAppChannel(wid: string, channelId: string, patch: WhatsAppChannelUpdate): Promise<Channel> {
+  return unwrap(
+    api.PATCH('/api/v1/workspaces/{workspace_id}/channels/whatsapp/{channel_id}', {
+      params: { path: { workspace_id: asWorkspaceId(wid), channel_id: asChannelId(channelId) } },
+      body: patch,
+    }),
+  )
+}
+
+/** The messaging window of a channel in a conversation (WhatsApp: 24 h after the contact wrote). */
+export function fetchWindow(wid: string, cid: string, channelId: string): Promise<MessagingWindow> {
+  return unwrap(
+    api.GET('/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}/window', {
+      params: {
+        path: { workspace_id: asWorkspaceId(wid), conversation_id: asConversationId(cid) },
+        query: { channel_id: asChannelId(channelId) },
+      },
+    }),
+  )
+}
+
+/** A channel's message templates (WhatsApp), sendable or not (with why). */
+export function fetchTemplates(wid: string, channelId: string): Promise<Template[]> {
+  return unwrap(
+    api.GET('/api/v1/workspaces/{workspace_id}/channels/{channel_id}/templates', {
+      params: { path: { workspace_id: asWorkspaceId(wid), channel_id: asChannelId(channelId) } },
+    }),
+  )
+}
+
+export function fetchContact(wid: string, contactId: string): Promise<ContactDetails> {
+  return unwrap(
+    api.GET('/api/v1/workspaces/{workspace_id}/contacts/{contact_id}', {
+      params: { path: { workspace_id: asWorkspaceId(wid), contact_id: asContactId(contactId) } },
+    }),
+  )
+}
+
+export type UploadOptions = {
+  /** A voice note recorded in the browser. */
+  voice?: boolean
+  onProgress?: (loaded: number, total: number) => void
+  signal?: AbortSignal
+}
+
+/**
+ * Upload one file (multipart `file`, `voice`) for a reply. XMLHttpRequest, because fetch
+ * does not report upload progress. Rejects with an ApiError carrying the server's problem
+ * (413 too large, 415 type refused), or status 0 on a network failure / abort.
+ */
+export function uploadFile(wid: string, file: Blob, filename: string, options: UploadOptions = {}): Promise<Attachment> {
+  const url = `/api/v1/workspaces/${encodeURIComponent(wid)}/uploads`
+  return new Promise<Attachment>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', url)
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json')
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) options.onProgress?.(e.loaded, e.total)
+    }
+    xhr.onload = () => {
+      let body: unknown = null
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null
+      } catch {
+        body = null
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body) {
+        resolve(body as Attachment)
+        return
+      }
+      if (xhr.status === 401) noteUnauthorized(url)
+      const problem = isProblem(body)
+        ? body
+        : { type: 'about:blank', title: xhr.statusText || `HTTP ${xhr.status}`, status: xhr.status, detail: null }
+      reject(new ApiError(xhr.status, problem))
+    }
+    xhr.onerror = () => reject(new ApiError(0, null))
+    xhr.onabort = () => reject(new ApiError(0, { type: 'about:blank', title: 'aborted', status: 0, detail: null }))
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true })
+    const form = new FormData()
+    form.append('file', file, filename)
+    if (options.voice) form.append('voice', 'true')
+    xhr.send(form)
+  })
 }

@@ -8,6 +8,7 @@ export type {
   MessageCreatedEvent,
   MessageUpdatedEvent,
   PingEvent,
+  TypingEvent,
 } from './types'
 
 export type RealtimeEvent = ServerEvent
@@ -62,6 +63,15 @@ export function parseEvent(data: unknown): RealtimeEvent | null {
         type: raw.type,
         workspace_id: String(raw.workspace_id),
         conversation_id: String(raw.conversation_id),
+      }
+    case 'typing':
+      if (!isId(raw.workspace_id) || !isId(raw.conversation_id) || !isId(raw.user_id)) return null
+      return {
+        type: 'typing',
+        workspace_id: String(raw.workspace_id),
+        conversation_id: String(raw.conversation_id),
+        user_id: String(raw.user_id),
+        user_name: typeof raw.user_name === 'string' ? raw.user_name : '',
       }
     default:
       return null

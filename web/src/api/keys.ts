@@ -9,4 +9,8 @@ export const keys = {
   conversation: (wid: string, cid: string) => ['conversation', wid, cid] as const,
   messages: (wid: string, cid: string) => ['messages', wid, cid] as const,
   preferences: (wid: string) => ['preferences', wid] as const,
+  channels: (wid: string) => ['channels', wid] as const,
+  contact: (wid: string, contactId: string) => ['contact', wid, contactId] as const,
+  window: (wid: string, cid: string, channelId: string) => ['window', wid, cid, channelId] as const,
+  templates: (wid: string, channelId: string) => ['templates', wid, channelId] as const,
 }

@@ -13,6 +13,15 @@ import { paths } from '../lib/routes'
 import { navigate } from '../lib/router'
 import { cacheTranscript } from './cache'
 import {
+  createApiChannel,
+  createTelegramChannel,
+  createWhatsAppChannel,
+  fetchTemplates,
+  fetchWindow,
+  updateTelegramChannel,
+  updateWhatsAppChannel,
+  fetchChannels,
+  fetchContact,
   fetchConversation,
   fetchConversations,
   fetchMessages,
@@ -22,13 +31,22 @@ import {
   login,
   logout,
   PAGE_SIZE,
+  removeChannel,
   requestTranscript,
+  updateChannel,
   updatePreferences,
 } from './endpoints'
 import { keys } from './keys'
 import {
   sameId,
+  type ApiChannelCreate,
+  type Channel,
+  type ChannelUpdate,
   type Conversation,
+  type TelegramChannelCreate,
+  type TelegramChannelUpdate,
+  type WhatsAppChannelCreate,
+  type WhatsAppChannelUpdate,
   type Message,
   type Preferences,
   type PreferencesPatch,
@@ -141,5 +159,106 @@ export function useUpdatePreferences(wid: string) {
   return useMutation({
     mutationFn: (patch: PreferencesPatch) => updatePreferences(wid, patch),
     onSuccess: (prefs) => qc.setQueryData<Preferences>(keys.preferences(wid), prefs),
+  })
+}
+
+/** The workspace's channels with their capabilities (every member may list them). */
+export function useChannels(wid: string) {
+  return useQuery({
+    queryKey: keys.channels(wid),
+    queryFn: () => fetchChannels(wid),
+    staleTime: 60_000,
+  })
+}
+
+export function useContact(wid: string, contactId: string | null | undefined) {
+  return useQuery({
+    queryKey: keys.contact(wid, String(contactId ?? '')),
+    queryFn: () => fetchContact(wid, String(contactId)),
+    enabled: contactId != null,
+    staleTime: 60_000,
+  })
+}
+
+/** The messaging window (WhatsApp's 24 h) of a channel in a conversation, for channels with one. */
+export function useMessagingWindow(wid: string, cid: string, channelId: string | null, hasWindow: boolean) {
+  const enabled = hasWindow && channelId != null
+  return useQuery({
+    queryKey: keys.window(wid, cid, String(channelId ?? '')),
+    queryFn: () => fetchWindow(wid, cid, String(channelId)),
+    enabled,
+    staleTime: 60_000,
+  })
+}
+
+export function useTemplates(wid: string, channelId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.templates(wid, String(channelId ?? '')),
+    queryFn: () => fetchTemplates(wid, String(channelId)),
+    enabled: enabled && channelId != null,
+    staleTime: 5 * 60_000,
+  })
+}
+
+export type NewChannel =
+  | ({ kind: 'api' } & Omit<ApiChannelCreate, 'kind'>)
+  | ({ kind: 'telegram' } & TelegramChannelCreate)
+  | ({ kind: 'whatsapp' } & WhatsAppChannelCreate)
+
+/** What the server answers when a channel is made: secrets to show once. */
+export type CreatedChannel = Channel & { signing_secret?: string | null; verify_token?: string | null }
+
+export function useCreateChannel(wid: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: async (input: NewChannel): Promise<CreatedChannel> => {
+      if (input.kind === 'telegram') {
+        const { kind: _, ...body } = input
+        return createTelegramChannel(wid, body)
+      }
+      if (input.kind === 'whatsapp') {
+        const { kind: _, ...body } = input
+        return createWhatsAppChannel(wid, body)
+      }
+      const { kind: _, ...body } = input
+      return createApiChannel(wid, body)
+    },
+    onSuccess: (created) => {
+      qc.setQueryData<Channel[]>(keys.channels(wid), (list) => (list ? [...list.filter((c) => !sameId(c.id, created.id)), created] : list))
+      void qc.invalidateQueries({ queryKey: keys.channels(wid) })
+    },
+  })
+}
+
+/** A change to a channel: name (any kind), callback URL (API), token (Telegram), keys (WhatsApp). */
+export type ChannelChange =
+  | { kind: 'api'; id: string; patch: ChannelUpdate }
+  | { kind: 'telegram'; id: string; patch: TelegramChannelUpdate }
+  | { kind: 'whatsapp'; id: string; patch: WhatsAppChannelUpdate }
+  | { kind: 'other'; id: string; patch: ChannelUpdate }
+
+export function useUpdateChannel(wid: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (change: ChannelChange) =>
+      change.kind === 'telegram'
+        ? updateTelegramChannel(wid, change.id, change.patch)
+        : change.kind === 'whatsapp'
+          ? updateWhatsAppChannel(wid, change.id, change.patch)
+          : updateChannel(wid, change.id, change.patch),
+    onSuccess: (updated) => {
+      qc.setQueryData<Channel[]>(keys.channels(wid), (list) => list?.map((c) => (sameId(c.id, updated.id) ? updated : c)))
+    },
+  })
+}
+
+export function useRemoveChannel(wid: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => removeChannel(wid, id),
+    onSuccess: (_, id) => {
+      qc.setQueryData<Channel[]>(keys.channels(wid), (list) => list?.filter((c) => !sameId(c.id, id)))
+      void qc.invalidateQueries({ queryKey: keys.channels(wid) })
+    },
   })
 }

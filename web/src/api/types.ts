@@ -23,6 +23,24 @@ export type TranscriptStatus = Transcript['status']
 export type TranscriptSegment = Transcript['segments'][number]
 export type AttachmentId = Attachment['id']
 export type Preferences = Schemas['WorkspacePreferences']
+export type Channel = Schemas['ChannelOut']
+export type ChannelCreated = Schemas['ChannelCreatedOut']
+export type ChannelUpdate = Schemas['ChannelUpdate']
+export type ApiChannelCreate = Schemas['ApiChannelCreate']
+export type Capabilities = Schemas['CapabilitiesOut']
+export type ContactDetails = Schemas['ContactOut']
+export type TelegramChannelCreate = Schemas['TelegramChannelCreate']
+export type TelegramChannelUpdate = Schemas['TelegramChannelUpdate']
+export type WhatsAppChannelCreate = Schemas['WhatsAppChannelCreate']
+export type WhatsAppChannelUpdate = Schemas['WhatsAppChannelUpdate']
+export type WhatsAppChannel = Schemas['WhatsAppChannelOut']
+/** A WhatsApp message template, and how one is sent (MessageCreate.template). */
+export type Template = Schemas['TemplateOut']
+export type TemplateSend = Schemas['TemplateIn']
+/** WhatsApp's 24-hour customer service window of one channel in a conversation. */
+export type MessagingWindow = Schemas['MessagingWindowOut']
+/** The body of a new outbound message (fields with defaults optional). */
+export type MessageCreate = Partial<Schemas['MessageCreate']>
 export type PreferencesPatch = Schemas['WorkspacePreferencesPatch']
 /**
  * RFC 9457 problem details, as every API error is returned (Schemas['Problem']); looser here
@@ -45,6 +63,7 @@ export type MessageUpdatedEvent = Schemas['MessageUpdatedEvent']
 export type ConversationUpdatedEvent = Schemas['ConversationUpdatedEvent']
 export type ConversationReadEvent = Schemas['ConversationReadEvent']
 export type PingEvent = Schemas['PingEvent']
+export type TypingEvent = Schemas['TypingEvent']
 
 /** The status filter of the inbox list (`all` is not a conversation status). */
 export type StatusFilter = ConversationStatus | 'all'
@@ -62,6 +81,10 @@ export const asWorkspaceId = (id: string) => id as unknown as WorkspaceId
 export const asConversationId = (id: string) => id as unknown as ConversationId
 export const asMessageId = (id: string) => id as unknown as MessageId
 export const asAttachmentId = (id: string) => id as unknown as AttachmentId
+export type ChannelId = Channel['id']
+export const asChannelId = (id: string) => id as unknown as ChannelId
+export type ContactId = ContactDetails['id']
+export const asContactId = (id: string) => id as unknown as ContactId
 
 /** Compare ids of any type (string/number) safely. */
 export const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b)

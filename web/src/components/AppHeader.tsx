@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { Workspace } from '../api/types'
 import { paths } from '../lib/routes'
-import { IconSettings } from './Icons'
+import { IconChannels, IconSettings } from './Icons'
 import { LangSwitch } from './LangSwitch'
 import { Link } from './Link'
 import { LogoutButton } from './LogoutButton'
@@ -12,17 +12,32 @@ type Props = {
   wid: string
   /** Owner or manager here: the workspace settings are theirs to change. */
   canManage: boolean
-  settingsOpen: boolean
+  /** Which settings screen is open, if any. */
+  open: 'preferences' | 'channels' | null
 }
 
-/** The top bar of the inbox: workspace, settings (owners, managers), language, log out. */
-export function AppHeader({ workspaces, wid, canManage, settingsOpen }: Props) {
+/** The top bar of the inbox: workspace, channels and settings (owners, managers), language, log out. */
+export function AppHeader({ workspaces, wid, canManage, open }: Props) {
   const { t } = useTranslation()
+  const settingsOpen = open === 'preferences'
+  const channelsOpen = open === 'channels'
   return (
     <header className="topbar">
       <img className="topbar__logo" src="/icons/icon.svg" alt="omnibox" width={28} height={28} />
       <WorkspaceSwitcher workspaces={workspaces} current={wid} />
       <div className="topbar__actions">
+        {canManage && (
+          <Link
+            to={paths.channels(wid)}
+            className={`icon-btn ${channelsOpen ? 'icon-btn--active' : ''}`}
+            data-testid="channels-link"
+            aria-label={t('header.channels')}
+            title={t('header.channels')}
+            aria-current={channelsOpen ? 'page' : undefined}
+          >
+            <IconChannels size={22} />
+          </Link>
+        )}
         {canManage && (
           <Link
             to={paths.settings(wid)}

@@ -163,3 +163,100 @@ export const IconReply = (p: IconProps) => (
     <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
   </Svg>
 )
+
+/** Channels: branching lines to several ends. */
+export const IconChannels = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="5" cy="12" r="2.2" />
+    <circle cx="19" cy="5" r="2.2" />
+    <circle cx="19" cy="12" r="2.2" />
+    <circle cx="19" cy="19" r="2.2" />
+    <path d="M7.2 12h9.6" />
+    <path d="M7 11l10-5" />
+    <path d="M7 13l10 5" />
+  </Svg>
+)
+
+export const IconVideo = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="3" y="6" width="13" height="12" rx="2.5" />
+    <path d="M16 10.5l5-3v9l-5-3z" />
+  </Svg>
+)
+
+export const IconImage = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="3" y="4" width="18" height="16" rx="2.5" />
+    <circle cx="9" cy="10" r="1.8" />
+    <path d="M21 16l-5-5-9 9" />
+  </Svg>
+)
+
+export const IconShare = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M12 3v12" />
+    <path d="M7 8l5-5 5 5" />
+    <path d="M5 13v6a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6" />
+  </Svg>
+)
+
+export const IconTrash = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 7h16" />
+    <path d="M10 11v6" />
+    <path d="M14 11v6" />
+    <path d="M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12" />
+    <path d="M9 7V4h6v3" />
+  </Svg>
+)
+
+export const IconRedo = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M20 5v5h-5" />
+    <path d="M20 10a8 8 0 1 0 1 6" />
+  </Svg>
+)
+
+/** Filled square: stop recording. */
+export const IconStop = (p: IconProps) => (
+  <Svg {...p} stroke="none" fill="currentColor">
+    <rect x="6" y="6" width="12" height="12" rx="2.5" />
+  </Svg>
+)
+
+export const IconEdit = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 20h4L19 9l-4-4L4 16z" />
+    <path d="M13.5 6.5l4 4" />
+  </Svg>
+)
+
+export const IconPlus = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M12 5v14" />
+    <path d="M5 12h14" />
+  </Svg>
+)
+
+export const IconTemplate = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="4" y="3" width="16" height="18" rx="2" />
+    <path d="M8 8h8" />
+    <path d="M8 12h8" />
+    <path d="M8 16h5" />
+  </Svg>
+)
+
+export const IconQuestion = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6" />
+    <path d="M12 17h.01" />
+  </Svg>
+)
+
+export const IconChevronDown = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M6 9l6 6 6-6" />
+  </Svg>
+)

@@ -1,9 +1,11 @@
-import { memo, useState } from 'react'
+import { memo, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { schemaHasField } from '../api/schemaInfo'
 import type { Attachment, Message } from '../api/types'
+import { useMessageGestures } from '../hooks/useMessageGestures'
 import { placement } from '../lib/timeline'
 import { AttachmentView } from './AttachmentView'
-import { IconAlert, IconNote } from './Icons'
+import { IconAlert, IconNote, IconQuestion, IconReply } from './Icons'
 import { MessageMeta } from './MessageMeta'
 import { MessageText } from './MessageText'
 import { ReplyQuote } from './ReplyQuote'
@@ -14,14 +16,29 @@ type Props = {
   last: boolean
   /** written by the signed-in user */
   mine: boolean
+  /** The message this one answers, when loaded (else a generic quote that loads it). */
   replyTo: Message | undefined
+  /** The quoted message is the signed-in user's. */
+  replyToMine: boolean
   onRetry: (m: Message) => Promise<void>
   onOpenImage: (a: Attachment) => void
+  /** Start a reply to this message (it says why not, when it can't be). */
+  onReply: (m: Message) => void
+  /** Scroll to a message (the original of a quote) and flash it. */
+  onReveal: (id: string) => void
+  /** Right-click with a mouse: the message menu at (x, y). */
+  onMenu: (m: Message, x: number, y: number) => void
 }
 
-function MessageBubbleImpl({ message: m, first, last, mine, replyTo, onRetry, onOpenImage }: Props) {
+/** The raw payload the channel sent, when the API gives it (not yet: see the report). */
+const HAS_RAW = schemaHasField('MessageOut', 'raw')
+
+function MessageBubbleImpl(props: Props) {
+  const { message: m, first, last, mine, replyTo, replyToMine, onRetry, onOpenImage, onReply, onReveal, onMenu } = props
   const { t } = useTranslation()
   const side = placement(m)
+  const repliable = side !== 'center'
+  const { rowRef, handlers, swallowTouchMenu } = useMessageGestures(repliable ? () => onReply(m) : null)
   const common = {
     'data-testid': 'message',
     'data-message-id': String(m.id),
@@ -66,36 +83,100 @@ function MessageBubbleImpl({ message: m, first, last, mine, replyTo, onRetry, on
   // Outgoing messages by someone else (another agent, the AI agent, a workflow) say who.
   const showAuthor = first && side === 'out' && !mine && m.author.type !== 'contact'
   const failed = m.status === 'failed'
-  const mediaOnly = !m.text && m.attachments.length > 0 && m.attachments.every((a) => a.media_type.startsWith('image/'))
+  const unsupported = m.kind === 'unsupported'
+  const mediaOnly =
+    !unsupported && !m.text && m.attachments.length > 0 && m.attachments.every((a) => a.media_type.startsWith('image/'))
+
+  const onContextMenu = (e: MouseEvent<HTMLDivElement>) => {
+    if (swallowTouchMenu(e)) return
+    // Keep the browser's own menu for links, images, selected text, and with Shift.
+    const target = e.target as Element
+    if (e.shiftKey || target.closest('a, img, video, audio, input, textarea')) return
+    if (window.getSelection()?.toString()) return
+    e.preventDefault()
+    onMenu(m, e.clientX, e.clientY)
+  }
 
   return (
     <div
+      ref={rowRef}
       className={`msg msg--${side} ${first ? 'msg--first' : ''} ${last ? 'msg--last' : ''}`}
       {...common}
+      {...handlers}
+      onContextMenu={onContextMenu}
     >
-      <div className={`bubble bubble--${side} ${last ? 'bubble--tail' : ''} ${mediaOnly ? 'bubble--media' : ''}`}>
-        {showAuthor && <div className={`bubble__author bubble__author--${m.author.type}`}>{authorName}</div>}
-        {replyTo && <ReplyQuote message={replyTo} />}
-        {m.attachments.length > 0 && (
-          <div className="bubble__attachments">
-            {m.attachments.map((a) => (
-              <AttachmentView key={String(a.id)} attachment={a} onOpenImage={onOpenImage} voice={m.kind === 'voice'} />
-            ))}
+      <span className="msg__swipe-icon" aria-hidden="true">
+        <IconReply size={18} />
+      </span>
+      <div className="msg__line">
+        <div className={`bubble bubble--${side} ${last ? 'bubble--tail' : ''} ${mediaOnly ? 'bubble--media' : ''}`}>
+          {showAuthor && <div className={`bubble__author bubble__author--${m.author.type}`}>{authorName}</div>}
+          {m.reply_to_id != null && (
+            <ReplyQuote message={replyTo} mine={replyToMine} onOpen={() => onReveal(String(m.reply_to_id))} />
+          )}
+          {m.attachments.length > 0 && (
+            <div className="bubble__attachments">
+              {m.attachments.map((a) => (
+                <AttachmentView key={String(a.id)} attachment={a} onOpenImage={onOpenImage} voice={m.kind === 'voice'} />
+              ))}
+            </div>
+          )}
+          {unsupported && <Unsupported message={m} />}
+          {m.text ? (
+            <>
+              <MessageText text={m.text}>
+                <MessageMeta message={m} showStatus={side === 'out'} variant="spacer" />
+              </MessageText>
+              <MessageMeta message={m} showStatus={side === 'out'} variant="overlay" />
+            </>
+          ) : (
+            <MessageMeta message={m} showStatus={side === 'out'} variant={mediaOnly ? 'overlay' : 'block'} />
+          )}
+        </div>
+        {repliable && (
+          <div className="msg__actions">
+            <button
+              type="button"
+              className="msg__action"
+              data-testid="message-reply-action"
+              aria-label={t('reply.action')}
+              title={t('reply.action')}
+              onClick={() => onReply(m)}
+            >
+              <IconReply size={18} />
+            </button>
           </div>
-        )}
-        {m.kind === 'unsupported' && <p className="bubble__unsupported">{t('message.unsupported')}</p>}
-        {m.text ? (
-          <>
-            <MessageText text={m.text}>
-              <MessageMeta message={m} showStatus={side === 'out'} variant="spacer" />
-            </MessageText>
-            <MessageMeta message={m} showStatus={side === 'out'} variant="overlay" />
-          </>
-        ) : (
-          <MessageMeta message={m} showStatus={side === 'out'} variant={mediaOnly ? 'overlay' : 'block'} />
         )}
       </div>
       {failed && side === 'out' && <FailedNote message={m} onRetry={onRetry} />}
+    </div>
+  )
+}
+
+/**
+ * A message the channel sent that omnibox can't show (a sticker, a poll, a location from some
+ * channels): never a blank bubble. Its text (if any) follows; the raw payload is behind a
+ * toggle when the API provides it.
+ */
+function Unsupported({ message }: { message: Message }) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const raw = HAS_RAW ? (message as Message & { raw?: unknown }).raw : undefined
+  return (
+    <div className="unsupported" data-testid="unsupported-message">
+      <span className="unsupported__head">
+        <IconQuestion size={18} />
+        <span className="unsupported__title">{t('message.unsupportedTitle')}</span>
+      </span>
+      {!message.text && <span className="unsupported__hint">{t('message.unsupportedHint')}</span>}
+      {raw != null && (
+        <>
+          <button type="button" className="link-btn unsupported__toggle" data-testid="unsupported-raw-toggle" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+            {open ? t('message.hideRaw') : t('message.showRaw')}
+          </button>
+          {open && <pre className="unsupported__raw">{typeof raw === 'string' ? raw : JSON.stringify(raw, null, 2)}</pre>}
+        </>
+      )}
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../api/queries'
 import type { Attachment, Message } from '../api/types'
@@ -6,8 +6,9 @@ import { useErrorText } from '../hooks/useErrorText'
 import { isPendingId } from '../lib/pending'
 import { buildTimeline, messageKey } from '../lib/timeline'
 import { DateSeparator } from './DateSeparator'
-import { ImageLightbox } from './ImageLightbox'
+import { ImageViewer } from './ImageViewer'
 import { MessageBubble } from './MessageBubble'
+import { MessageMenu } from './MessageMenu'
 import { NewMessagesPill } from './NewMessagesPill'
 import { Spinner } from './Spinner'
 
@@ -20,7 +21,20 @@ type Props = {
   loadingOlder: boolean
   onLoadOlder: () => void
   onRetry: (m: Message) => Promise<void>
+  /** Start a reply to a message. */
+  onReply: (m: Message) => void
+  /** Scroll to a message that may not be loaded yet (the conversation loads older pages). */
+  onReveal: (id: string) => void
+  ref?: Ref<MessageListHandle>
 }
+
+export type MessageListHandle = {
+  /** Scroll a loaded message into view and flash it; false when it is not loaded. */
+  flashMessage: (id: string) => boolean
+}
+
+/** How long a revealed message flashes. */
+const FLASH_MS = 1600
 
 /** Closer to the bottom than this counts as "at the bottom". */
 const BOTTOM_SLACK = 80
@@ -28,7 +42,7 @@ const BOTTOM_SLACK = 80
 const TOP_TRIGGER = 120
 
 export function MessageList(props: Props) {
-  const { messages, loading, error, onReload, hasOlder, loadingOlder, onLoadOlder, onRetry } = props
+  const { messages, loading, error, onReload, hasOlder, loadingOlder, onLoadOlder, onRetry, onReply, onReveal, ref } = props
   const { t } = useTranslation()
   const errorText = useErrorText()
   const myId = useSession().data?.user.id
@@ -36,12 +50,19 @@ export function MessageList(props: Props) {
   const content = useRef<HTMLDivElement>(null)
   const atBottom = useRef(true)
   const [pill, setPill] = useState(false)
-  const [lightbox, setLightbox] = useState<Attachment | null>(null)
+  const [viewer, setViewer] = useState<Attachment | null>(null)
+  const [menu, setMenu] = useState<{ message: Message; x: number; y: number } | null>(null)
+  const openMenu = useCallback((message: Message, x: number, y: number) => setMenu({ message, x, y }), [])
   const snap = useRef({ ready: false, firstKey: '', lastKey: '', height: 0, top: 0 })
 
   const days = useMemo(() => buildTimeline(messages), [messages])
   const isMine = (m: Message) => myId != null && m.author.type === 'user' && String(m.author.id) === String(myId)
   const byId = useMemo(() => new Map(messages.map((m) => [String(m.id), m])), [messages])
+  const replyTarget = (m: Message) => (m.reply_to_id != null ? byId.get(String(m.reply_to_id)) : undefined)
+  const isReplyToMine = (m: Message) => {
+    const target = replyTarget(m)
+    return target !== undefined && isMine(target)
+  }
   const first = messages[0]
   const last = messages.at(-1)
   const firstKey = first ? messageKey(first) : ''
@@ -107,6 +128,25 @@ export function MessageList(props: Props) {
     return () => ro.disconnect()
   }, [])
 
+  useImperativeHandle(
+    ref,
+    () => ({
+      flashMessage: (id: string) => {
+        const root = scroller.current
+        const el = root?.querySelector<HTMLElement>(`[data-testid="message"][data-message-id="${CSS.escape(id)}"]`)
+        if (!root || !el) return false
+        el.scrollIntoView({ block: 'center', behavior: 'smooth' })
+        el.classList.remove('msg--flash')
+        // Restart the animation when the same message is revealed twice in a row.
+        void el.offsetWidth
+        el.classList.add('msg--flash')
+        window.setTimeout(() => el.classList.remove('msg--flash'), FLASH_MS)
+        return true
+      },
+    }),
+    [],
+  )
+
   const loadOlder = useCallback(() => {
     remember()
     onLoadOlder()
@@ -168,9 +208,13 @@ export function MessageList(props: Props) {
                   first={item.first}
                   last={item.last}
                   mine={isMine(item.message)}
-                  replyTo={item.message.reply_to_id != null ? byId.get(String(item.message.reply_to_id)) : undefined}
+                  replyTo={replyTarget(item.message)}
+                  replyToMine={isReplyToMine(item.message)}
                   onRetry={onRetry}
-                  onOpenImage={setLightbox}
+                  onOpenImage={setViewer}
+                  onReply={onReply}
+                  onReveal={onReveal}
+                  onMenu={openMenu}
                 />
               ))}
             </section>
@@ -178,7 +222,8 @@ export function MessageList(props: Props) {
         </div>
       </div>
       {pill && <NewMessagesPill onClick={() => scrollToBottom(true)} />}
-      {lightbox && <ImageLightbox attachment={lightbox} onClose={() => setLightbox(null)} />}
+      {viewer && <ImageViewer attachment={viewer} onClose={() => setViewer(null)} />}
+      {menu && <MessageMenu {...menu} onReply={onReply} onClose={() => setMenu(null)} />}
     </div>
   )
 }

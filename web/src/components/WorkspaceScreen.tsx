@@ -6,6 +6,7 @@ import { SocketStateContext, useRealtimeConnection } from '../hooks/useRealtime'
 import { paths } from '../lib/routes'
 import { STORAGE_KEYS, writeStorage } from '../lib/storage'
 import { AppHeader } from './AppHeader'
+import { ChannelsPage } from './ChannelsPage'
 import { ConversationList } from './ConversationList'
 import { ConversationPane } from './ConversationPane'
 import { EmptyState } from './EmptyState'
@@ -19,8 +20,8 @@ import { WsStatus } from './WsStatus'
 type Props = {
   wid: string
   cid: string | null
-  /** The workspace settings screen instead of a conversation. */
-  settings?: boolean
+  /** A settings screen instead of a conversation: preferences, or the channels. */
+  settings?: 'preferences' | 'channels' | null
   status: StatusFilter
   fallbackWid: string | null
 }
@@ -29,7 +30,7 @@ type Props = {
  * The inbox of one workspace. Phone: one pane (the list, or the open conversation).
  * Desktop: the list on the left, the conversation (or the settings) on the right.
  */
-export function WorkspaceScreen({ wid, cid, settings = false, status, fallbackWid }: Props) {
+export function WorkspaceScreen({ wid, cid, settings = null, status, fallbackWid }: Props) {
   const workspacesQuery = useWorkspaces(true)
   const workspaces = workspacesQuery.data ?? []
   const member = workspaces.some((w) => sameId(w.id, wid))
@@ -54,15 +55,17 @@ export function WorkspaceScreen({ wid, cid, settings = false, status, fallbackWi
     <SocketStateContext.Provider value={socketState}>
       <div className={`layout ${desktop ? 'layout--two' : 'layout--one'}`}>
         <aside className="sidebar" hidden={!showList}>
-          <AppHeader workspaces={workspaces} wid={wid} canManage={canManage} settingsOpen={settings} />
+          <AppHeader workspaces={workspaces} wid={wid} canManage={canManage} open={settings} />
           {showList && <WsStatus />}
           <StatusTabs wid={wid} status={status} />
           <ConversationList wid={wid} status={status} selected={cid} />
         </aside>
         {(desktop || cid || settings) && (
           <main className="main">
-            {settings ? (
+            {settings === 'preferences' ? (
               <PreferencesPage wid={wid} canManage={canManage} showBack={!desktop} />
+            ) : settings === 'channels' ? (
+              <ChannelsPage wid={wid} canManage={canManage} showBack={!desktop} />
             ) : cid ? (
               <ConversationPane key={`${wid}/${cid}`} wid={wid} cid={cid} status={status} showBack={!desktop} />
             ) : (

@@ -1,5 +1,5 @@
 // Optimistic outbound messages: shown at once, matched to the server's message by client_id.
-import { sameId, type Author, type Message } from '../api/types'
+import { sameId, type Attachment, type Author, type Message } from '../api/types'
 
 export type PendingMessage = {
   client_id: string
@@ -8,6 +8,16 @@ export type PendingMessage = {
   text: string
   author: Author
   created_at: string
+  /** Uploaded files it carries (already on the server). */
+  attachments?: Attachment[]
+  /** The message it answers. */
+  reply_to_id?: string | null
+  /** The channel it goes out on (null: the contact's latest). */
+  channel_id?: string | null
+  /** The one audio file is a voice note recorded here. */
+  voice_note?: boolean
+  /** A message template (WhatsApp, after the window closed) instead of free text. */
+  template?: { name: string; language: string; variables?: string[] } | null
   /** queued: the POST is in flight; failed: it did not reach the server. */
   state: 'sending' | 'failed' | 'confirmed'
   error: string | null
@@ -64,22 +74,23 @@ export const isPendingId = (id: unknown) => String(id).startsWith(PENDING_ID_PRE
 /** The pending message as a Message for rendering. */
 export function pendingAsMessage(p: PendingMessage): Message {
   if (p.server) return p.server
+  const attachments = p.attachments ?? []
   const message = {
     id: `${PENDING_ID_PREFIX}${p.client_id}`,
     conversation_id: p.conversation_id,
-    channel_id: null,
+    channel_id: p.channel_id ?? null,
     client_id: p.client_id,
     direction: 'out',
     author: p.author,
-    kind: 'text',
+    kind: p.voice_note ? 'voice' : attachments.length && !p.text.trim() ? 'media' : 'text',
     text: p.text,
-    reply_to_id: null,
+    reply_to_id: p.reply_to_id ?? null,
     external_id: null,
     status: p.state === 'failed' ? 'failed' : 'queued',
     error: p.error,
     created_at: p.created_at,
     updated_at: p.created_at,
-    attachments: [],
+    attachments,
   }
   return message as unknown as Message
 }

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'inbox'; wid: string }
   | { name: 'conversation'; wid: string; cid: string }
   | { name: 'settings'; wid: string }
+  | { name: 'channels'; wid: string }
   | { name: 'not-found' }
 
 export function parseRoute(pathname: string): Route {
@@ -15,6 +16,8 @@ export function parseRoute(pathname: string): Route {
   if (path === '/login') return { name: 'login' }
   const s = path.match(/^\/w\/([^/]+)\/settings$/)
   if (s) return { name: 'settings', wid: decodeURIComponent(s[1]!) }
+  const ch = path.match(/^\/w\/([^/]+)\/channels$/)
+  if (ch) return { name: 'channels', wid: decodeURIComponent(ch[1]!) }
   const m = path.match(/^\/w\/([^/]+)(?:\/c\/([^/]+))?$/)
   if (m) {
     const wid = decodeURIComponent(m[1]!)
@@ -39,6 +42,7 @@ export const paths = {
   conversation: (wid: string, cid: string, status: StatusFilter = 'open') =>
     `/w/${encodeURIComponent(wid)}/c/${encodeURIComponent(cid)}${statusQuery(status)}`,
   settings: (wid: string) => `/w/${encodeURIComponent(wid)}/settings`,
+  channels: (wid: string) => `/w/${encodeURIComponent(wid)}/channels`,
 }
 
 /** Only same-app paths are accepted as a post-login destination. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseEvent } from '../api/events'
-import type { Attachment, Message, Transcript } from '../api/types'
+import type { Attachment, Message, Preferences, Transcript } from '../api/types'
 import { msg } from '../test/factories'
 import { appendText, appendToDraft, getDraft, setDraft, subscribeDrafts } from './drafts'
 import { setAttachmentTranscript, type Pages } from './messageCache'
@@ -193,10 +193,12 @@ describe('drafts', () => {
 
 describe('preferences', () => {
   it('sends only what changed', () => {
-    const saved = { auto_transcribe: false, transcribe_language: null }
+    // Other preferences (added over time) are left out: the patch only looks at these two.
+    const base = { auto_transcribe: false, transcribe_language: null } as Preferences
+    const saved = base
     expect(preferencesPatch(saved, saved)).toEqual({})
-    expect(preferencesPatch(saved, { auto_transcribe: true, transcribe_language: null })).toEqual({ auto_transcribe: true })
-    expect(preferencesPatch({ auto_transcribe: true, transcribe_language: 'ru' }, { auto_transcribe: true, transcribe_language: null })).toEqual({
+    expect(preferencesPatch(saved, { ...base, auto_transcribe: true })).toEqual({ auto_transcribe: true })
+    expect(preferencesPatch({ ...base, auto_transcribe: true, transcribe_language: 'ru' }, { ...base, auto_transcribe: true })).toEqual({
       transcribe_language: null,
     })
   })

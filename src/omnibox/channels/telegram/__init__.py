@@ -1,0 +1,1 @@
+"""The Telegram channel: a bot connected with its token, over a webhook or long polling."""
