@@ -19,6 +19,12 @@ class ContactBrief(BaseModel):
     email: str | None
 
 
+class ContactChannelOut(BaseModel):
+    id: uuid.UUID
+    kind: str
+    name: str
+
+
 class ContactOut(ContactBrief):
     language: str | None
     custom_fields: dict[str, object]
@@ -27,6 +33,10 @@ class ContactOut(ContactBrief):
     phone_masked: bool = Field(default=False, description="phone is masked for you.")
     tel_uri: str | None = Field(
         default=None, description="tel: link to call the contact; null when masked or no phone."
+    )
+    channels: list[ContactChannelOut] = Field(
+        default_factory=list,
+        description="Channels the contact can be reached on (filled for a single contact).",
     )
 
 

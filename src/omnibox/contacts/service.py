@@ -10,13 +10,13 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omnibox.contacts.masking import is_masked_value, mask_digits_in, mask_phone
-from omnibox.contacts.schemas import ContactCreate, ContactOut, ContactPatch
+from omnibox.contacts.schemas import ContactChannelOut, ContactCreate, ContactOut, ContactPatch
 from omnibox.conversations.actions import changed
 from omnibox.conversations.listing import search_clauses
 from omnibox.conversations.visibility import Viewer
 from omnibox.customfields.service import checked_values
 from omnibox.errors import Conflict, NotFound
-from omnibox.models import Contact, Conversation, ConversationStatus
+from omnibox.models import Channel, Contact, ContactHandle, Conversation, ConversationStatus
 from omnibox.models.base import utcnow
 
 
@@ -70,7 +70,15 @@ async def _row(
 
 async def get_contact(session: AsyncSession, viewer: Viewer, contact_id: uuid.UUID) -> ContactOut:
     contact, conversation_id = await _row(session, viewer, contact_id)
-    return contact_out(viewer, contact, conversation_id)
+    out = contact_out(viewer, contact, conversation_id)
+    rows = await session.execute(
+        select(Channel.id, Channel.kind, Channel.name)
+        .join(ContactHandle, ContactHandle.channel_id == Channel.id)
+        .where(ContactHandle.contact_id == contact.id)
+        .order_by(Channel.created_at)
+    )
+    out.channels = [ContactChannelOut(id=r.id, kind=r.kind, name=r.name) for r in rows]
+    return out
 
 
 async def search_contacts(

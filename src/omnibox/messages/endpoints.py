@@ -15,10 +15,10 @@ from omnibox.conversations.visibility import (
     ensure_message_visible,
 )
 from omnibox.db.session import DbSession
-from omnibox.errors import problems
+from omnibox.errors import NotFound, problems
 from omnibox.messages import service
 from omnibox.messages.schemas import MessageCreate, MessageOut
-from omnibox.messages.views import message_outs
+from omnibox.messages.views import message_outs, message_outs_by_id
 
 router = APIRouter(prefix="/workspaces/{workspace_id}", tags=["messages"])
 
@@ -89,3 +89,15 @@ async def retry_message(
     await ensure_message_visible(session, viewer, message_id)
     message = await service.retry_message(session, access.workspace_id, message_id)
     return (await message_outs(session, [message]))[0]
+
+
+@router.get("/messages/{message_id}", responses=problems(404))
+async def get_message(
+    message_id: uuid.UUID, access: Access, viewer: CurrentViewer, session: DbSession
+) -> MessageOut:
+    """One message (to show a quoted message that isn't loaded yet)."""
+    await ensure_message_visible(session, viewer, message_id)
+    found = await message_outs_by_id(session, access.workspace_id, [message_id])
+    if message_id not in found:
+        raise NotFound("No such message.")
+    return mask_message_authors(viewer.masks_phones, [found[message_id]])[0]

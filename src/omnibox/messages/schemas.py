@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -49,6 +49,9 @@ class MessageOut(BaseModel):
         description="Changes whenever the message, its delivery state, files or transcripts do."
     )
     attachments: list[AttachmentOut]
+    raw: dict[str, Any] | None = Field(
+        default=None, description="What the channel sent, for messages shown as unsupported."
+    )
 
 
 class TemplateIn(BaseModel):

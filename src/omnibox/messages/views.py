@@ -17,6 +17,7 @@ from omnibox.models import (
     Contact,
     Conversation,
     Message,
+    MessageKind,
     Transcript,
     User,
 )
@@ -116,6 +117,7 @@ async def message_outs(session: AsyncSession, messages: Sequence[Message]) -> li
             error=m.error,
             created_at=m.created_at,
             updated_at=m.updated_at or m.created_at,
+            raw=m.raw if m.kind == MessageKind.unsupported else None,
             attachments=[
                 attachment_out(m.workspace_id, a, transcripts.get(a.id)) for a in attachments[m.id]
             ],

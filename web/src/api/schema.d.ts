@@ -313,6 +313,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_id}/messages/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Message
+         * @description One message (to show a quoted message that isn't loaded yet).
+         */
+        get: operations["get_message_api_v1_workspaces__workspace_id__messages__message_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace_id}/contacts": {
         parameters: {
             query?: never;
@@ -1221,6 +1241,18 @@ export interface components {
             /** Email */
             email: string | null;
         };
+        /** ContactChannelOut */
+        ContactChannelOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+        };
         /** ContactCreate */
         ContactCreate: {
             /** Name */
@@ -1273,6 +1305,11 @@ export interface components {
              * @description tel: link to call the contact; null when masked or no phone.
              */
             tel_uri?: string | null;
+            /**
+             * Channels
+             * @description Channels the contact can be reached on (filled for a single contact).
+             */
+            channels?: components["schemas"]["ContactChannelOut"][];
         };
         /**
          * ContactPatch
@@ -1681,6 +1718,14 @@ export interface components {
             updated_at: string;
             /** Attachments */
             attachments: components["schemas"]["AttachmentOut"][];
+            /**
+             * Raw
+             * @description What the channel sent, for messages shown as unsupported.
+             * @default null
+             */
+            raw: {
+                [key: string]: unknown;
+            } | null;
         };
         /** MessagingWindowOut */
         MessagingWindowOut: {
@@ -3431,6 +3476,59 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_message_api_v1_workspaces__workspace_id__messages__message_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: string;
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
