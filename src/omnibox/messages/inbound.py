@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import case, delete, or_, select, update
+from sqlalchemy import case, delete, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -44,33 +44,35 @@ class IngestResult:
     duplicate: bool
 
 
-async def _contact_for(session: AsyncSession, channel: Channel, event: InboundMessage) -> uuid.UUID:
+async def _contact_for(
+    session: AsyncSession, channel: Channel, event: InboundMessage
+) -> tuple[uuid.UUID, bool]:
+    """The contact behind this sender on this channel, and whether it already existed."""
     found = (
         await session.execute(
-            select(ContactHandle.contact_id).where(
+            select(ContactHandle.contact_id, Contact.name, Contact.phone, Contact.email)
+            .join(Contact, Contact.id == ContactHandle.contact_id)
+            .where(
                 ContactHandle.channel_id == channel.id,
                 ContactHandle.external_id == event.contact.external_id,
             )
         )
-    ).scalar_one_or_none()
-    incoming = {
-        "name": event.contact.name,
-        "phone": event.contact.phone,
-        "email": event.contact.email,
-    }
-    changes = {k: v for k, v in incoming.items() if v}
+    ).one_or_none()
     if found is not None:
+        incoming = {
+            "name": event.contact.name,
+            "phone": event.contact.phone,
+            "email": event.contact.email,
+        }
+        # Only write when something actually differs (most messages change nothing).
+        changes = {k: v for k, v in incoming.items() if v and getattr(found, k) != v}
         if changes:
-            # Only touch the row when something actually differs.
             await session.execute(
                 update(Contact)
-                .where(
-                    Contact.id == found,
-                    or_(*[getattr(Contact, k).is_distinct_from(v) for k, v in changes.items()]),
-                )
+                .where(Contact.id == found.contact_id)
                 .values(**changes, updated_at=utcnow())
             )
-        return found
+        return found.contact_id, True
     contact_id = new_id()
     await session.execute(
         insert(Contact).values(
@@ -103,7 +105,7 @@ async def _contact_for(session: AsyncSession, channel: Channel, event: InboundMe
     if inserted is None:
         # A concurrent delivery created this contact first: use theirs, drop ours.
         await session.execute(delete(Contact).where(Contact.id == contact_id))
-        return (
+        theirs = (
             await session.execute(
                 select(ContactHandle.contact_id).where(
                     ContactHandle.channel_id == channel.id,
@@ -111,12 +113,21 @@ async def _contact_for(session: AsyncSession, channel: Channel, event: InboundMe
                 )
             )
         ).scalar_one()
-    return contact_id
+        return theirs, True
+    return contact_id, False
 
 
 async def _conversation_for(
-    session: AsyncSession, workspace_id: uuid.UUID, contact_id: uuid.UUID
+    session: AsyncSession, workspace_id: uuid.UUID, contact_id: uuid.UUID, *, known_contact: bool
 ) -> uuid.UUID:
+    if known_contact:
+        existing = (
+            await session.execute(
+                select(Conversation.id).where(Conversation.contact_id == contact_id)
+            )
+        ).scalar_one_or_none()
+        if existing is not None:
+            return existing
     conversation_id = (
         await session.execute(
             insert(Conversation)
@@ -170,8 +181,10 @@ async def ingest(
     if existing is not None:
         return IngestResult(existing.id, existing.conversation_id, duplicate=True)
 
-    contact_id = await _contact_for(session, channel, event)
-    conversation_id = await _conversation_for(session, channel.workspace_id, contact_id)
+    contact_id, known_contact = await _contact_for(session, channel, event)
+    conversation_id = await _conversation_for(
+        session, channel.workspace_id, contact_id, known_contact=known_contact
+    )
     reply_to_id = None
     if event.reply_to_external_id:
         reply_to_id = (
@@ -268,11 +281,5 @@ async def ingest(
         workspace_id=channel.workspace_id,
         conversation_id=conversation_id,
         message_id=message_id,
-    )
-    await emit(
-        session,
-        SignalKind.conversation_updated,
-        workspace_id=channel.workspace_id,
-        conversation_id=conversation_id,
-    )
+    )  # implies conversation.updated (see realtime.hub)
     return IngestResult(message_id, conversation_id, duplicate=False)

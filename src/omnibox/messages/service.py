@@ -219,13 +219,7 @@ async def send_reply(
         workspace_id=access.workspace_id,
         conversation_id=conversation.id,
         message_id=message.id,
-    )
-    await emit(
-        session,
-        SignalKind.conversation_updated,
-        workspace_id=access.workspace_id,
-        conversation_id=conversation.id,
-    )
+    )  # implies conversation.updated (see realtime.hub)
     return message, True
 
 

@@ -139,7 +139,12 @@ class Hub:
                 log.exception("failed to deliver %d realtime signals", len(batch))
 
     async def _deliver(self, batch: list[Signal]) -> None:
-        relevant = [s for s in batch if self.clients.get(s.workspace_id)]
+        relevant = [
+            derived
+            for s in batch
+            if self.clients.get(s.workspace_id)
+            for derived in _with_implied(s)
+        ]
         if not relevant:
             return
         wanted: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
@@ -225,3 +230,16 @@ class Hub:
                     client.offer(masked_payload)
                     continue
                 client.offer(payload)
+
+
+def _with_implied(signal: Signal) -> list[Signal]:
+    """A new message always changes its conversation (order, preview, unread): one NOTIFY
+    says both, and the conversation event is derived here."""
+    if signal.kind != SignalKind.message_created:
+        return [signal]
+    implied = Signal(
+        kind=SignalKind.conversation_updated,
+        workspace_id=signal.workspace_id,
+        conversation_id=signal.conversation_id,
+    )
+    return [signal, implied]
