@@ -7,11 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Playwright, expect, sync_playwright
 
 from omnibox.app import WEB_DIST
 
 CHROMIUM = os.environ.get("OMNIBOX_CHROMIUM", "/usr/bin/chromium")
+# Jobs (audio processing, transcription, delivery) share two cores with the browser and the
+# server in CI: assertions wait for what a user would wait for, not Playwright's 5 s default.
+expect.set_options(timeout=15_000)
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [
     "--headless",

@@ -19,8 +19,7 @@ from omnibox.media.audio import AudioError, analyse, to_m4a
 from omnibox.media.pipeline import on_attachment_ready
 from omnibox.media.service import store_bytes
 from omnibox.models import Attachment, AttachmentStatus, Channel, Message, Workspace
-from omnibox.realtime.emit import emit
-from omnibox.realtime.events import SignalKind
+from omnibox.realtime.emit import emit_message_updated
 
 log = logging.getLogger(__name__)
 
@@ -77,18 +76,8 @@ async def download_attachment(attachment_id: str, attempt: int = 1) -> None:
         await session.flush()
         if attachment.status == AttachmentStatus.ready:
             await on_attachment_ready(session, attachment)
-        conversation_id = (
-            await session.execute(
-                select(Message.conversation_id).where(Message.id == attachment.message_id)
-            )
-        ).scalar_one()
-        await emit(
-            session,
-            SignalKind.message_updated,
-            workspace_id=attachment.workspace_id,
-            conversation_id=conversation_id,
-            message_id=attachment.message_id,
-        )
+        assert attachment.message_id is not None
+        await emit_message_updated(session, attachment.message_id)
 
 
 @job_app.task(name="process_audio", queue="media")
@@ -127,15 +116,5 @@ async def process_audio(attachment_id: str) -> None:
                     requested_by=None,
                 )
         await session.flush()
-        conversation_id = (
-            await session.execute(
-                select(Message.conversation_id).where(Message.id == attachment.message_id)
-            )
-        ).scalar_one()
-        await emit(
-            session,
-            SignalKind.message_updated,
-            workspace_id=attachment.workspace_id,
-            conversation_id=conversation_id,
-            message_id=attachment.message_id,
-        )
+        assert attachment.message_id is not None
+        await emit_message_updated(session, attachment.message_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omnibox.realtime.events import NOTIFY_CHANNEL, Signal, SignalKind
@@ -42,4 +42,22 @@ async def emit(
     await session.execute(
         text("SELECT pg_notify(:channel, :payload)"),
         {"channel": NOTIFY_CHANNEL, "payload": signal.model_dump_json()},
+    )
+
+
+async def emit_message_updated(session: AsyncSession, message_id: uuid.UUID) -> None:
+    """``message.updated`` for a message known only by id (its files or transcript changed)."""
+    from omnibox.models import Message
+
+    row = (
+        await session.execute(
+            select(Message.workspace_id, Message.conversation_id).where(Message.id == message_id)
+        )
+    ).one()
+    await emit(
+        session,
+        SignalKind.message_updated,
+        workspace_id=row.workspace_id,
+        conversation_id=row.conversation_id,
+        message_id=message_id,
     )

@@ -7,16 +7,14 @@ import uuid
 
 import anyio
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from omnibox.db.session import unit_of_work
 from omnibox.jobs.app import job_app
 from omnibox.jobs.context import job_context
 from omnibox.media.audio import AudioError
-from omnibox.models import Attachment, Message, Transcript, TranscriptStatus
+from omnibox.models import Attachment, Transcript, TranscriptStatus
 from omnibox.models.base import utcnow
-from omnibox.realtime.emit import emit
-from omnibox.realtime.events import SignalKind
+from omnibox.realtime.emit import emit_message_updated
 from omnibox.speech.engines import SpeechEngineError
 from omnibox.speech.transcribe import TranscriptionRun, transcribe_bytes
 
@@ -31,21 +29,6 @@ def _speech_limiter(concurrency: int) -> anyio.CapacityLimiter:
     if _limiter is None:
         _limiter = anyio.CapacityLimiter(max(1, concurrency))
     return _limiter
-
-
-async def _emit_update(session: AsyncSession, transcript: Transcript) -> None:
-    conversation_id = (
-        await session.execute(
-            select(Message.conversation_id).where(Message.id == transcript.message_id)
-        )
-    ).scalar_one()
-    await emit(
-        session,
-        SignalKind.message_updated,
-        workspace_id=transcript.workspace_id,
-        conversation_id=conversation_id,
-        message_id=transcript.message_id,
-    )
 
 
 @job_app.task(name="transcribe_attachment", queue=SPEECH_QUEUE)
@@ -67,7 +50,7 @@ async def transcribe_attachment(transcript_id: str) -> None:
         transcript.status = TranscriptStatus.running
         transcript.updated_at = utcnow()
         await session.flush()
-        await _emit_update(session, transcript)
+        await emit_message_updated(session, transcript.message_id)
 
     run: TranscriptionRun | None = None
     error: str | None = None
@@ -107,4 +90,4 @@ async def transcribe_attachment(transcript_id: str) -> None:
             transcript.error = error
         transcript.updated_at = utcnow()
         await session.flush()
-        await _emit_update(session, transcript)
+        await emit_message_updated(session, transcript.message_id)
