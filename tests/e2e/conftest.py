@@ -7,9 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Playwright, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
 
 from omnibox.app import WEB_DIST
+from tests.conftest import PASSWORD, Agent
 
 CHROMIUM = os.environ.get("OMNIBOX_CHROMIUM", "/usr/bin/chromium")
 # Jobs (audio processing, transcription, delivery) share two cores with the browser and the
@@ -78,3 +86,20 @@ def screenshot(page: object, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+def device_name(request: pytest.FixtureRequest) -> str:
+    return "desktop" if request.node.callspec.params["context"] == "desktop" else "phone"
+
+
+def log_in(context: BrowserContext, agent: Agent, *, wait_for_socket: bool = True) -> Page:
+    """Log ``agent`` in through the login page; the inbox (and its live socket) is up."""
+    page = context.new_page()
+    page.goto("/")
+    page.get_by_test_id("login-email").fill(agent.email)
+    page.get_by_test_id("login-password").fill(PASSWORD)
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("conversation-list")).to_be_visible()
+    if wait_for_socket:
+        expect(page.get_by_test_id("ws-status")).to_have_attribute("data-state", "open")
+    return page

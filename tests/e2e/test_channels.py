@@ -8,25 +8,11 @@ import re
 
 import httpx
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, expect
 
-from tests.conftest import PASSWORD, Agent, Tenant
-from tests.e2e.conftest import screenshot
+from tests.conftest import Agent, Tenant
+from tests.e2e.conftest import device_name, log_in, screenshot
 from tests.fakes.callback_server import CallbackServer
-
-
-def device_name(request: pytest.FixtureRequest) -> str:
-    return "desktop" if request.node.callspec.params["context"] == "desktop" else "phone"
-
-
-def log_in(context: BrowserContext, agent: Agent) -> Page:
-    page = context.new_page()
-    page.goto("/")
-    page.get_by_test_id("login-email").fill(agent.email)
-    page.get_by_test_id("login-password").fill(PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("conversation-list")).to_be_visible()
-    return page
 
 
 def channel_ids(agent: Agent) -> dict[str, str]:
@@ -44,7 +30,7 @@ def test_owner_adds_renames_and_removes_an_api_channel(
 ) -> None:
     device = device_name(request)
     tenant.new_channel(name_="Existing")
-    page = log_in(context, tenant.owner)
+    page = log_in(context, tenant.owner, wait_for_socket=False)
     page.get_by_test_id("channels-link").click()
     rows = page.get_by_test_id("channel-row")
     expect(rows).to_have_count(1)
@@ -110,7 +96,7 @@ def test_owner_adds_renames_and_removes_an_api_channel(
 
 
 def test_a_refused_channel_says_why(context: BrowserContext, tenant: Tenant) -> None:
-    page = log_in(context, tenant.owner)
+    page = log_in(context, tenant.owner, wait_for_socket=False)
     page.get_by_test_id("channels-link").click()
     page.get_by_test_id("channel-add").click()
     form = page.get_by_test_id("channel-form")
@@ -124,7 +110,7 @@ def test_a_refused_channel_says_why(context: BrowserContext, tenant: Tenant) -> 
 def test_agents_do_not_get_the_channels_page(context: BrowserContext, tenant: Tenant) -> None:
     tenant.new_channel(name_="Existing")
     agent = tenant.new_agent("agent")
-    page = log_in(context, agent)
+    page = log_in(context, agent, wait_for_socket=False)
     expect(page.get_by_test_id("logout")).to_be_visible()
     expect(page.get_by_test_id("channels-link")).to_have_count(0)
     page.goto(f"/w/{tenant.workspace_id}/channels")
@@ -140,7 +126,7 @@ def test_telegram_and_whatsapp_forms_show_the_servers_reason(
 ) -> None:
     """The forms go to the real endpoints; a token Telegram doesn't know and a malformed
     WhatsApp number id come back with the server's reason, and nothing is added."""
-    page = log_in(context, tenant.owner)
+    page = log_in(context, tenant.owner, wait_for_socket=False)
     page.get_by_test_id("channels-link").click()
     page.get_by_test_id("channel-add").click()
     form = page.get_by_test_id("channel-form")

@@ -25,8 +25,8 @@ from playwright.sync_api import (
 )
 
 from omnibox.settings import Settings
-from tests.conftest import PASSWORD, Agent, Tenant, post_inbound, run_db
-from tests.e2e.conftest import new_context, screenshot
+from tests.conftest import Tenant, post_inbound, run_db
+from tests.e2e.conftest import device_name, log_in, new_context, screenshot
 from tests.fakes.callback_server import CallbackServer
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -52,21 +52,6 @@ def png(width: int = 48, height: int = 32, rgb: tuple[int, int, int] = (43, 125,
         + chunk(b"IDAT", zlib.compress(row * height))
         + chunk(b"IEND", b"")
     )
-
-
-def device_name(request: pytest.FixtureRequest) -> str:
-    return "desktop" if request.node.callspec.params["context"] == "desktop" else "phone"
-
-
-def log_in(context: BrowserContext, agent: Agent) -> Page:
-    page = context.new_page()
-    page.goto("/")
-    page.get_by_test_id("login-email").fill(agent.email)
-    page.get_by_test_id("login-password").fill(PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("conversation-list")).to_be_visible()
-    expect(page.get_by_test_id("ws-status")).to_have_attribute("data-state", "open")
-    return page
 
 
 def open_conversation(page: Page, conversation_id: str) -> None:

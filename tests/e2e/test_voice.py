@@ -13,27 +13,12 @@ import httpx
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
-from tests.conftest import PASSWORD, Agent, Tenant, post_inbound
-from tests.e2e.conftest import screenshot
+from tests.conftest import Tenant, post_inbound
+from tests.e2e.conftest import device_name, log_in, screenshot
 from tests.speech.conftest import voice_bytes
 
 # tiny.en on two CPU threads needs a few seconds; a busy machine more.
 TRANSCRIBE_TIMEOUT_MS = 90_000
-
-
-def device_name(request: pytest.FixtureRequest) -> str:
-    return "desktop" if request.node.callspec.params["context"] == "desktop" else "phone"
-
-
-def log_in(context: BrowserContext, agent: Agent) -> Page:
-    page = context.new_page()
-    page.goto("/")
-    page.get_by_test_id("login-email").fill(agent.email)
-    page.get_by_test_id("login-password").fill(PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("conversation-list")).to_be_visible()
-    expect(page.get_by_test_id("ws-status")).to_have_attribute("data-state", "open")
-    return page
 
 
 def send_voice(http: httpx.Client, channel: dict[str, Any], contact_id: str) -> dict[str, Any]:
