@@ -132,9 +132,17 @@ class Settings(BaseSettings):
         return self.storage_dir or self.data_dir / "files"
 
     def resolved_secret_key(self) -> str:
-        """The configured secret, else one generated once and kept in the data dir."""
+        """The configured secret, else one generated once and kept in the data dir.
+
+        Remembered in ``secret_key`` after the first call: outbound deliveries ask for it on
+        every message and should not read a file each time.
+        """
         if self.secret_key:
             return self.secret_key
+        self.secret_key = self._secret_from_data_dir()
+        return self.secret_key
+
+    def _secret_from_data_dir(self) -> str:
         path = self.data_dir / "secret_key"
         if path.exists():
             return path.read_text().strip()
