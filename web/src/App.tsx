@@ -63,12 +63,12 @@ function Screen() {
   const workspaces = session.data.workspaces
   const fallback = defaultWorkspaceId(workspaces, readStorage(STORAGE_KEYS.workspace))
 
-  if (route.name === 'inbox' || route.name === 'conversation' || route.name === 'settings' || route.name === 'channels') {
+  if (route.name === 'inbox' || route.name === 'conversation' || route.name === 'settings') {
     return (
       <WorkspaceScreen
         wid={route.wid}
         cid={route.name === 'conversation' ? route.cid : null}
-        settings={route.name === 'settings' ? 'preferences' : route.name === 'channels' ? 'channels' : null}
+        settings={route.name === 'settings' ? route.page : null}
         status={parseStatus(search)}
         fallbackWid={fallback}
       />

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { Workspace } from '../api/types'
-import { paths } from '../lib/routes'
+import { paths, type SettingsPage } from '../lib/routes'
 import { IconChannels, IconSettings } from './Icons'
 import { LangSwitch } from './LangSwitch'
 import { Link } from './Link'
@@ -13,13 +13,13 @@ type Props = {
   /** Owner or manager here: the workspace settings are theirs to change. */
   canManage: boolean
   /** Which settings screen is open, if any. */
-  open: 'preferences' | 'channels' | null
+  open: SettingsPage | null
 }
 
 /** The top bar of the inbox: workspace, channels and settings (owners, managers), language, log out. */
 export function AppHeader({ workspaces, wid, canManage, open }: Props) {
   const { t } = useTranslation()
-  const settingsOpen = open === 'preferences'
+  const settingsOpen = open !== null && open !== 'channels'
   const channelsOpen = open === 'channels'
   return (
     <header className="topbar">

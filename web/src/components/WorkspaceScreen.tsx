@@ -3,17 +3,16 @@ import { useWorkspaces } from '../api/queries'
 import { sameId, type StatusFilter } from '../api/types'
 import { useIsDesktop } from '../hooks/useMediaQuery'
 import { SocketStateContext, useRealtimeConnection } from '../hooks/useRealtime'
-import { paths } from '../lib/routes'
+import { paths, type SettingsPage } from '../lib/routes'
 import { STORAGE_KEYS, writeStorage } from '../lib/storage'
 import { AppHeader } from './AppHeader'
-import { ChannelsPage } from './ChannelsPage'
 import { ConversationList } from './ConversationList'
 import { ConversationPane } from './ConversationPane'
 import { EmptyState } from './EmptyState'
 import { FullScreenMessage } from './FullScreenMessage'
 import { NoWorkspaces } from './NoWorkspaces'
-import { PreferencesPage } from './PreferencesPage'
 import { Redirect } from './Redirect'
+import { SettingsScreen } from './SettingsScreen'
 import { StatusTabs } from './StatusTabs'
 import { WsStatus } from './WsStatus'
 
@@ -21,7 +20,7 @@ type Props = {
   wid: string
   cid: string | null
   /** A settings screen instead of a conversation: preferences, or the channels. */
-  settings?: 'preferences' | 'channels' | null
+  settings?: SettingsPage | null
   status: StatusFilter
   fallbackWid: string | null
 }
@@ -62,10 +61,8 @@ export function WorkspaceScreen({ wid, cid, settings = null, status, fallbackWid
         </aside>
         {(desktop || cid || settings) && (
           <main className="main">
-            {settings === 'preferences' ? (
-              <PreferencesPage wid={wid} canManage={canManage} showBack={!desktop} />
-            ) : settings === 'channels' ? (
-              <ChannelsPage wid={wid} canManage={canManage} showBack={!desktop} />
+            {settings ? (
+              <SettingsScreen page={settings} wid={wid} canManage={canManage} showBack={!desktop} />
             ) : cid ? (
               <ConversationPane key={`${wid}/${cid}`} wid={wid} cid={cid} status={status} showBack={!desktop} />
             ) : (

@@ -1,3 +1,5 @@
+import type { Widen } from './widen'
+
 export const en = {
   app: {
     name: 'omnibox',
@@ -306,7 +308,6 @@ export const en = {
   },
 } as const
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 
 /** The shape every language must fill completely. */
 export type Messages = Widen<typeof en>

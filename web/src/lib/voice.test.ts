@@ -205,8 +205,12 @@ describe('preferences', () => {
 
   it('has its own URL', () => {
     expect(paths.settings('w1')).toBe('/w/w1/settings')
-    expect(parseRoute('/w/w1/settings')).toEqual({ name: 'settings', wid: 'w1' })
+    expect(parseRoute('/w/w1/settings')).toEqual({ name: 'settings', wid: 'w1', page: 'preferences' })
+    expect(parseRoute('/w/w1/settings/teams')).toEqual({ name: 'settings', wid: 'w1', page: 'teams' })
+    expect(parseRoute('/w/w1/channels')).toEqual({ name: 'settings', wid: 'w1', page: 'channels' })
     expect(parseRoute('/w/w1/settings/x')).toEqual({ name: 'not-found' })
+    expect(paths.settings('w1', 'snippets')).toBe('/w/w1/settings/snippets')
+    expect(paths.message('w 1', 'c1', 'm1')).toBe('/w/w%201/c/c1?m=m1')
   })
 })
 
