@@ -33,15 +33,14 @@ def _same_origin(websocket: WebSocket) -> bool:
 
 @router.websocket("/ws")
 async def realtime(websocket: WebSocket, workspace_id: uuid.UUID) -> None:
-    await websocket.accept()
     if not _same_origin(websocket):
-        await websocket.close(CLOSE_FORBIDDEN_ORIGIN, "cross-origin connection refused")
+        await _refuse(websocket, CLOSE_FORBIDDEN_ORIGIN, "cross-origin connection refused")
         return
     token = websocket.cookies.get(SESSION_COOKIE)
     async with websocket.app.state.db.sessions() as session:
         user = await user_for_token(session, token) if token else None
         if user is None:
-            await websocket.close(CLOSE_UNAUTHORIZED, "log in first")
+            await _refuse(websocket, CLOSE_UNAUTHORIZED, "log in first")
             return
         member = (
             await session.execute(
@@ -51,12 +50,19 @@ async def realtime(websocket: WebSocket, workspace_id: uuid.UUID) -> None:
             )
         ).scalar_one_or_none()
     if member is None:
-        await websocket.close(CLOSE_NOT_FOUND, "no such workspace")
+        await _refuse(websocket, CLOSE_NOT_FOUND, "no such workspace")
         return
 
     hub: Hub = websocket.app.state.hub
     client = Client(websocket=websocket, user_id=user.id, workspace_id=workspace_id)
+    # Listening before the client sees "open": it refetches through REST on open, so anything
+    # committed after that refetch started reaches it as an event (queued until accepted).
     hub.register(client)
+    try:
+        await websocket.accept()
+    except Exception:
+        hub.unregister(client)
+        raise
     sender = asyncio.create_task(_send_loop(client))
     try:
         while True:
@@ -70,6 +76,12 @@ async def realtime(websocket: WebSocket, workspace_id: uuid.UUID) -> None:
         sender.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await sender
+
+
+async def _refuse(websocket: WebSocket, code: int, reason: str) -> None:
+    """Accept, then close with a code the browser can read (a refused handshake has none)."""
+    await websocket.accept()
+    await websocket.close(code, reason)
 
 
 async def _send_loop(client: Client) -> None:
