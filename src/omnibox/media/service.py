@@ -5,11 +5,13 @@ from __future__ import annotations
 import mimetypes
 import re
 import uuid
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omnibox.errors import NotFound, PayloadTooLarge
+from omnibox.auth.dependencies import WorkspaceAccess
+from omnibox.errors import InvalidPayload, NotFound, PayloadTooLarge
 from omnibox.media.storage import LocalStorage
 from omnibox.models import Attachment, AttachmentStatus
 
@@ -75,3 +77,33 @@ async def get_attachment(
     if attachment is None or attachment.storage_key is None:
         raise NotFound("No such file.")
     return attachment
+
+
+async def claim_uploads(
+    session: AsyncSession, access: WorkspaceAccess, ids: Sequence[uuid.UUID]
+) -> list[Attachment]:
+    """The caller's own uploads, not sent yet nor kept by a snippet, in the order given."""
+    if not ids:
+        return []
+    uploads = (
+        (
+            await session.execute(
+                select(Attachment)
+                .where(
+                    Attachment.id.in_(ids),
+                    Attachment.workspace_id == access.workspace_id,
+                    Attachment.uploaded_by_id == access.user.id,
+                    Attachment.message_id.is_(None),
+                    Attachment.snippet_id.is_(None),
+                )
+                .with_for_update()
+            )
+        )
+        .scalars()
+        .all()
+    )
+    if len(uploads) != len(set(ids)):
+        detail = "Some files are unknown, someone else's, or already sent or kept by a snippet."
+        raise InvalidPayload(detail, errors=[{"field": "attachment_ids", "message": detail}])
+    order = {attachment_id: i for i, attachment_id in enumerate(ids)}
+    return sorted(uploads, key=lambda a: order[a.id])

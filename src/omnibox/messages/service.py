@@ -19,6 +19,8 @@ from omnibox.conversations.service import get_conversation_row
 from omnibox.errors import Conflict, InvalidPayload, NotFound
 from omnibox.jobs.app import defer_in
 from omnibox.media.pipeline import on_attachment_ready
+from omnibox.media.service import claim_uploads
+from omnibox.messages.variable_values import fill_variables
 from omnibox.models import (
     Attachment,
     AuthorType,
@@ -33,6 +35,7 @@ from omnibox.models import (
 from omnibox.models.base import utcnow
 from omnibox.realtime.emit import emit
 from omnibox.realtime.events import SignalKind
+from omnibox.snippets.service import snippet_file_copies
 
 
 async def list_messages(
@@ -74,6 +77,9 @@ class Reply:
     channel_id: uuid.UUID | None = None
     voice_note: bool = False
     template: OutboundTemplate | None = None
+    snippet_file_ids: Sequence[uuid.UUID] = ()
+    # The sender may not see phone numbers (``{{contact.phone}}`` is refused).
+    masks_phones: bool = False
 
 
 async def reply_channel(
@@ -117,39 +123,29 @@ async def _check_reply_to(
         raise Conflict(f"Replies to a specific message can't be sent on {channel.kind} channels.")
 
 
-async def _claim_uploads(
-    session: AsyncSession, access: WorkspaceAccess, ids: Sequence[uuid.UUID]
-) -> list[Attachment]:
-    if not ids:
-        return []
-    uploads = (
-        (
-            await session.execute(
-                select(Attachment)
-                .where(
-                    Attachment.id.in_(ids),
-                    Attachment.workspace_id == access.workspace_id,
-                    Attachment.uploaded_by_id == access.user.id,
-                    Attachment.message_id.is_(None),
-                )
-                .with_for_update()
-            )
-        )
-        .scalars()
-        .all()
-    )
-    if len(uploads) != len(set(ids)):
-        raise InvalidPayload("Some files are unknown, someone else's, or already sent.")
-    order = {attachment_id: i for i, attachment_id in enumerate(ids)}
-    return sorted(uploads, key=lambda a: order[a.id])
+async def attach_files(
+    session: AsyncSession, message: Message, files: Sequence[Attachment], *, voice: bool = False
+) -> None:
+    """Make ``files`` (claimed uploads, snippet file copies) the message's, in order; audio not
+    processed yet gets its waveform and playable rendition."""
+    for position, attachment in enumerate(files):
+        attachment.message_id = message.id
+        attachment.position = position
+        if voice:
+            attachment.media_type = "audio/" + attachment.media_type.split("/", 1)[1]
+        session.add(attachment)
+    await session.flush()
+    for attachment in files:
+        if attachment.rendition_key is None:
+            await on_attachment_ready(session, attachment)
 
 
-def _kind(reply: Reply, uploads: list[Attachment]) -> MessageKind:
+def _kind(reply: Reply, uploads: list[Attachment], text: str) -> MessageKind:
     if reply.voice_note:
         if not uploads[0].media_type.startswith(("audio/", "video/webm")):
             raise InvalidPayload("A voice note must be an audio recording.")
         return MessageKind.voice
-    return MessageKind.media if uploads and not reply.text.strip() else MessageKind.text
+    return MessageKind.media if uploads and not text.strip() else MessageKind.text
 
 
 async def send_reply(
@@ -176,10 +172,18 @@ async def send_reply(
         text, template = await template_message(channel, reply.template)
         raw = {"template": asdict(template)}  # what the delivery job sends
     else:
+        text = await fill_variables(
+            session, access, conversation, reply.text, masks_phones=reply.masks_phones
+        )
         await require_open_window(session, conversation.id, channel)
     if reply.reply_to_id is not None:
         await _check_reply_to(session, conversation, channel, reply.reply_to_id)
-    uploads = await _claim_uploads(session, access, reply.attachment_ids)
+    uploads = [
+        *await claim_uploads(session, access, reply.attachment_ids),
+        *await snippet_file_copies(session, access, reply.snippet_file_ids),
+    ]
+    if not text.strip() and not uploads:
+        raise InvalidPayload("The message is empty once its variables are filled in.")
     now = utcnow()
     message = Message(
         workspace_id=access.workspace_id,
@@ -188,7 +192,7 @@ async def send_reply(
         direction=Direction.outgoing,
         author_type=AuthorType.user,
         author_user_id=access.user.id,
-        kind=_kind(reply, uploads),
+        kind=_kind(reply, uploads, text),
         text=text,
         reply_to_id=reply.reply_to_id,
         client_id=reply.client_id,
@@ -199,14 +203,7 @@ async def send_reply(
     )
     session.add(message)
     await session.flush()
-    for position, upload in enumerate(uploads):
-        upload.message_id = message.id
-        upload.position = position
-        if reply.voice_note:
-            upload.media_type = "audio/" + upload.media_type.split("/", 1)[1]
-    await session.flush()
-    for upload in uploads:
-        await on_attachment_ready(session, upload)
+    await attach_files(session, message, uploads, voice=reply.voice_note)
     await session.execute(
         update(Conversation)
         .where(Conversation.id == conversation.id)

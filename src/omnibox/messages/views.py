@@ -10,12 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omnibox.media.service import attachment_url, rendition_url
-from omnibox.messages.schemas import AttachmentOut, AuthorOut, MessageOut
+from omnibox.messages.schemas import AttachmentOut, AuthorOut, MentionOut, MessageOut
 from omnibox.models import (
     Attachment,
     AuthorType,
     Contact,
     Conversation,
+    Mention,
     Message,
     MessageKind,
     Transcript,
@@ -89,6 +90,17 @@ async def message_outs(session: AsyncSession, messages: Sequence[Message]) -> li
         )
         contacts = {conversation_id: (cid, name) for conversation_id, cid, name in rows}
 
+    mentions: dict[uuid.UUID, list[MentionOut]] = defaultdict(list)
+    comment_ids = [m.id for m in messages if m.kind == MessageKind.comment]
+    if comment_ids:
+        for message_id, user_id, name in await session.execute(
+            select(Mention.message_id, Mention.user_id, User.name)
+            .join(User, User.id == Mention.user_id)
+            .where(Mention.message_id.in_(comment_ids))
+            .order_by(Mention.message_id, User.name)
+        ):
+            mentions[message_id].append(MentionOut(user_id=user_id, name=name))
+
     def author(m: Message) -> AuthorOut:
         if m.author_type == AuthorType.contact:
             contact_id, name = contacts.get(m.conversation_id, (None, ""))
@@ -121,6 +133,7 @@ async def message_outs(session: AsyncSession, messages: Sequence[Message]) -> li
             attachments=[
                 attachment_out(m.workspace_id, a, transcripts.get(a.id)) for a in attachments[m.id]
             ],
+            mentions=mentions[m.id],
         )
         for m in messages
     ]

@@ -27,6 +27,10 @@ class Attachment(IdMixin, CreatedMixin, Base):
     message_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("messages.id", ondelete="CASCADE"), index=True, default=None
     )
+    # A file of a saved reply (``snippets``): never sent itself, copied into each message.
+    snippet_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("snippets.id", ondelete="CASCADE"), index=True, default=None
+    )
     uploaded_by_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), default=None
     )

@@ -5,11 +5,21 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    column,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from omnibox.models.base import Base, CreatedMixin, IdMixin
+from omnibox.models.fulltext import search_document
 
 
 class Direction(StrEnum):
@@ -49,6 +59,8 @@ class Message(IdMixin, CreatedMixin, Base):
         UniqueConstraint("channel_id", "external_id"),
         UniqueConstraint("conversation_id", "client_id"),
         Index("ix_messages_conversation_created", "conversation_id", "created_at"),
+        # Search within a conversation (``messages.search``), comments included.
+        Index("ix_messages_text_search", search_document(column("text")), postgresql_using="gin"),
     )
 
     workspace_id: Mapped[uuid.UUID] = mapped_column(
@@ -78,3 +90,19 @@ class Message(IdMixin, CreatedMixin, Base):
     updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     # What the channel sent, kept for messages we can't render yet and for debugging.
     raw: Mapped[dict[str, Any] | None] = mapped_column(JSONB, default=None)
+
+
+class Mention(CreatedMixin, Base):
+    """A user mentioned in an internal comment (they get a notification)."""
+
+    __tablename__ = "mentions"
+
+    message_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    workspace_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
+    )

@@ -15,6 +15,7 @@ from omnibox.models.base import Base, CreatedMixin, IdMixin
 class NotificationKind(StrEnum):
     assigned = "assigned"
     snooze_ended = "snooze_ended"
+    mentioned = "mentioned"
 
 
 class Notification(IdMixin, CreatedMixin, Base):

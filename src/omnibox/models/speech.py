@@ -5,11 +5,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import DateTime, Float, ForeignKey, String, Text
+from sqlalchemy import DateTime, Float, ForeignKey, Index, String, Text, column
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from omnibox.models.base import Base, CreatedMixin, IdMixin
+from omnibox.models.fulltext import search_document
 
 
 class TranscriptStatus(StrEnum):
@@ -23,6 +24,13 @@ class Transcript(IdMixin, CreatedMixin, Base):
     """The text of one audio attachment (at most one per attachment)."""
 
     __tablename__ = "transcripts"
+    # Voice messages are found by what was said (``messages.search``).
+    __table_args__ = (
+        Index(
+            "ix_transcripts_text_search", search_document(column("text")), postgresql_using="gin"
+        ),
+    )
+
     workspace_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
     )

@@ -9,16 +9,17 @@ from pydantic import BaseModel, Field, model_validator
 
 class NotificationOut(BaseModel):
     id: uuid.UUID
-    kind: Literal["assigned", "snooze_ended"] = Field(
+    kind: Literal["assigned", "snooze_ended", "mentioned"] = Field(
         description="assigned: a conversation was assigned to you; snooze_ended: a snoozed "
-        "conversation came back to Open."
+        "conversation came back to Open; mentioned: someone mentioned you in a comment."
     )
     conversation_id: uuid.UUID | None
     contact_name: str | None = Field(description="The conversation's contact.")
     actor_id: uuid.UUID | None = Field(description="Who did it (none for the system).")
     actor_name: str | None
     data: dict[str, Any] = Field(
-        description="snooze_ended: snoozed_until; assigned: team_id when a team was set."
+        description="snooze_ended: snoozed_until; assigned: team_id when a team was set; "
+        "mentioned: message_id (the comment) and excerpt (its first 140 characters)."
     )
     created_at: datetime
     read_at: datetime | None
