@@ -17,7 +17,11 @@ when it could not run.
 
     .venv/bin/python bench/inbox.py                 # build once (about a minute), measure
     .venv/bin/python bench/inbox.py -n 40 --json    # 40 requests per case, also JSON
-    .venv/bin/python bench/inbox.py --explain       # EXPLAIN ANALYZE of a few list queries
+    .venv/bin/python bench/inbox.py --explain       # EXPLAIN ANALYZE of a few queries
+    .venv/bin/python bench/inbox.py --only menu     # only the cases whose label has "menu"
+
+The mailbox menu reads counters that PostgreSQL triggers keep (``models/counters.py``); the
+build fills them as any writer does, through the triggers.
 """
 
 from __future__ import annotations
@@ -288,6 +292,9 @@ def build(url: str) -> dict[str, Any]:
             ),
         ).fetchone()[0]  # type: ignore[index]
         people["custom_inbox"] = str(inbox)
+        # The triggers counted every row inserted above, one delta each: fold them, as the
+        # worker's job does every minute (the bench serves with --no-worker).
+        conn.execute("SELECT omnibox_counts_compact(ws) FROM omnibox_counts_to_compact() AS ws")
         conn.execute("VACUUM ANALYZE")
         conn.execute("CREATE TABLE IF NOT EXISTS bench_meta (data jsonb); DELETE FROM bench_meta;")
         conn.execute("INSERT INTO bench_meta VALUES (%s)", (json.dumps(people),))
@@ -374,13 +381,15 @@ def measure(client: httpx.Client, path: str, params: dict[str, Any], n: int) -> 
     }
 
 
-def run(base: str, people: dict[str, Any], n: int) -> list[dict[str, Any]]:
+def run(base: str, people: dict[str, Any], n: int, only: str | None = None) -> list[dict[str, Any]]:
     ws = people["workspace_id"]
     path = f"/api/v1/workspaces/{ws}/conversations"
     owner = _client(base, "owner@bench.example")
     results: list[dict[str, Any]] = []
 
     def case(label: str, client: httpx.Client, params: dict[str, Any], where: str = path) -> None:
+        if only is not None and only not in label:
+            return
         result = measure(client, where, params, n)
         result["case"] = label
         results.append(result)
@@ -452,13 +461,49 @@ def explain(url: str, people: dict[str, Any]) -> None:
         "unassigned/closed/shortest": "AND c.assignee_id IS NULL AND c.status = 'closed'"
         " ORDER BY c.state_since DESC, c.id DESC",
     }
+    agent = people["agents"][1]
+    # The same shapes as the menu and the restricted agent's search (listing.py, mailboxes.py).
+    statements: dict[str, tuple[str, tuple[Any, ...]]] = {
+        label: (
+            "SELECT c.id FROM conversations c"
+            f" WHERE c.workspace_id = %s AND NOT c.blocked {tail} LIMIT 51",
+            (ws,),
+        )
+        for label, tail in queries.items()
+    }
+    statements["menu: counters"] = (
+        "SELECT inbox_id, status, assignee_id, team_id, unanswered, blocked, sum(conversations),"
+        " sum(with_incoming) FROM conversation_counts"
+        " WHERE workspace_id = %s AND (inbox_id IS NULL OR inbox_id = %s)"
+        " GROUP BY 1, 2, 3, 4, 5, 6",
+        (ws, people["custom_inbox"]),
+    )
+    statements["menu: caught up (owner)"] = (
+        "SELECT inbox_id, assignee_id, team_id, unanswered, blocked, sum(conversations)"
+        " FROM caught_up_counts WHERE user_id = %s AND workspace_id = %s"
+        " AND (inbox_id IS NULL OR inbox_id = %s) GROUP BY 1, 2, 3, 4, 5",
+        (people["owner_id"], ws, people["custom_inbox"]),
+    )
     with psycopg.connect(url) as conn:
-        for label, tail in queries.items():
-            plan = conn.execute(
-                "EXPLAIN (ANALYZE, BUFFERS) SELECT c.id FROM conversations c"
-                f" WHERE c.workspace_id = %s AND NOT c.blocked {tail} LIMIT 51",
-                (ws,),
+        teams = [
+            row[0]
+            for row in conn.execute(
+                "SELECT team_id FROM team_members WHERE user_id = %s", (agent,)
             ).fetchall()
+        ]
+        statements["restricted agent: search 'смирнова' (a walk)"] = (
+            "SELECT c.id FROM conversations c JOIN contacts ct ON ct.id = c.contact_id"
+            " WHERE c.workspace_id = %s AND NOT c.blocked"
+            " AND (c.assignee_id = %s OR c.team_id = ANY(%s))"
+            " AND ct.search_name LIKE '%%смирнова%%'"
+            " ORDER BY c.activity_at DESC, c.id DESC LIMIT 51",
+            (ws, agent, teams),
+        )
+        for label, (sql, params) in statements.items():
+            if label.startswith("restricted"):
+                # As the list does for such a walk: no parallel workers (see listing.py).
+                conn.execute("SET max_parallel_workers_per_gather = 0")
+            plan = conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params).fetchall()
             print(f"--- {label}")
             print("\n".join(row[0] for row in plan))
 
@@ -470,6 +515,7 @@ def main() -> int:
     parser.add_argument("-n", type=int, default=30, help="requests per case (after 3 warm-ups)")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE some queries")
+    parser.add_argument("--only", help="only the cases whose label contains this")
     args = parser.parse_args()
 
     from omnibox.db.embedded import start_embedded
@@ -496,7 +542,7 @@ def main() -> int:
     if args.explain:
         explain(url, people)
     with serving(url) as base:
-        results = run(base, people, args.n)
+        results = run(base, people, args.n, args.only)
     print(f"load average after: {_load()}")
     worst = max(results, key=lambda r: r["p95"])
     over = [r["case"] for r in results if r["p95"] >= 50]

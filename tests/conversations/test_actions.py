@@ -243,6 +243,13 @@ def test_the_sweep_wakes_what_a_lost_job_left(
     got = owner.client.get(owner.api(f"/conversations/{cid}")).json()
     assert got["status"] == "open" and got["last_snoozed_until"] is not None
 
+    # The "was snoozed until" marker tells the client it woke up: once someone closes (or
+    # reopens, or snoozes) it by hand, it no longer applies.
+    closed = _post(owner, f"/conversations/{cid}/close").json()
+    assert closed["status"] == "closed" and closed["last_snoozed_until"] is None
+    reopened = _post(owner, f"/conversations/{cid}/reopen").json()
+    assert reopened["status"] == "open" and reopened["last_snoozed_until"] is None
+
 
 def test_every_action_emits_conversation_updated(
     http: httpx.Client, tenant: Tenant, base_url: str

@@ -63,7 +63,7 @@ def test_custom_inbox_crud_and_sharing(tenant: Tenant) -> None:
         {"channel_ids": ["00000000-0000-0000-0000-000000000001"]},
         {"contact_fields": {"nope": 1}},
         {"statuses": ["lost"]},
-        {"tags": ["x"]},
+        {"tags": [" "]},
     ):
         bad = owner.client.post(
             owner.api("/custom-inboxes"), json={"name": "Bad", "filters": filters}

@@ -159,6 +159,7 @@ async def close(
     conversation.closing_category = category
     conversation.snoozed_until = None
     conversation.snoozed_at = None
+    conversation.last_snoozed_until = None
     await changed(session, conversation)
     return conversation
 
@@ -173,8 +174,11 @@ async def reopen(session: AsyncSession, viewer: Viewer, conversation_id: uuid.UU
 
 
 def open_now(conversation: Conversation) -> None:
+    """Back to Open: a "was snoozed until" marker from an earlier wake-up no longer applies
+    (``wake`` sets it again after calling this)."""
     conversation.status = ConversationStatus.open
     conversation.opened_at = utcnow()
     conversation.closed_at = None
     conversation.snoozed_until = None
     conversation.snoozed_at = None
+    conversation.last_snoozed_until = None

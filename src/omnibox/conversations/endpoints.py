@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from pydantic import TypeAdapter
 
+from omnibox.contacts.schemas import normalized_tags
 from omnibox.conversations import actions, listing, mailboxes, service, snooze
 from omnibox.conversations.schemas import (
     AssignRequest,
@@ -19,7 +20,7 @@ from omnibox.conversations.schemas import (
 )
 from omnibox.conversations.visibility import CurrentViewer, Viewer
 from omnibox.db.session import DbSession
-from omnibox.errors import problems
+from omnibox.errors import InvalidPayload, problems
 from omnibox.models import Conversation
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/conversations", tags=["conversations"])
@@ -86,6 +87,13 @@ async def list_conversations(
     cursor: Annotated[
         str | None, Query(max_length=500, description="From the X-Next-Cursor header.")
     ] = None,
+    tag: Annotated[
+        list[str] | None,
+        Query(
+            max_length=30,
+            description="Only contacts with any of these tags (in any case); repeat for more.",
+        ),
+    ] = None,
 ) -> Response:
     page = await listing.list_conversations(
         session,
@@ -96,6 +104,7 @@ async def list_conversations(
             sort=sort,
             q=q,
             unanswered=unanswered,
+            tags=tuple(_tags_param(tag or [])),
             limit=limit,
             cursor=cursor,
             before=before,
@@ -106,6 +115,13 @@ async def list_conversations(
     if page.next_cursor:
         response.headers[NEXT_CURSOR] = page.next_cursor
     return response
+
+
+def _tags_param(values: list[str]) -> list[str]:
+    try:
+        return normalized_tags(values, limit=None)
+    except ValueError as exc:
+        raise InvalidPayload(str(exc), errors=[{"field": "tag", "message": str(exc)}]) from exc
 
 
 @router.get("/{conversation_id}", responses=problems(404))

@@ -1,14 +1,21 @@
 """The mailbox menu: every mailbox this user has, with its counts per tab and unread.
 
-Counts come from two grouped index-only scans (``ix_conversations_counts``): conversations by
-(status, assignee, team, unanswered, blocked), and the open ones with unread messages for
-this user; each mailbox adds up the groups it matches. A custom inbox that filters on more
-(channels, contact fields, last activity) is counted by SQL, one query each.
+Nothing is counted per request: PostgreSQL triggers keep the counts of conversations by
+group (status, assignee, team, unanswered, blocked) and, per user, of the open ones they have
+read to the end (``models.counters``). The menu sums the groups each mailbox matches that this
+viewer may see; unread = open conversations with incoming messages - those caught up on.
+A custom inbox that filters on more than the groups know (channels, contact fields, last
+activity) has counters of its own, kept by the same triggers.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, func, or_, select
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import exists, func, literal, or_, select, text, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omnibox.conversations.listing import (
@@ -22,15 +29,14 @@ from omnibox.conversations.listing import (
 from omnibox.conversations.schemas import MailboxCounts, MailboxesOut, MailboxOut
 from omnibox.conversations.visibility import Viewer
 from omnibox.models import (
+    CaughtUpCount,
     Conversation,
+    ConversationCount,
     ConversationStatus,
     CustomInbox,
-    ReadState,
     Team,
     TeamMember,
 )
-
-_STATUSES = ("open", "closed", "snoozed")
 
 
 async def has_blocked_contacts(session: AsyncSession, viewer: Viewer) -> bool:
@@ -72,87 +78,127 @@ async def _mailboxes(session: AsyncSession, viewer: Viewer) -> list[Mailbox]:
     return boxes
 
 
-_GROUP = (
-    Conversation.status,
-    Conversation.assignee_id,
-    Conversation.team_id,
-    Conversation.unanswered,
-    Conversation.blocked,
-)
+@dataclass(frozen=True)
+class _Group:
+    placement: Placement
+    conversations: int
+    # Open ones only: with incoming messages, minus those this user has read to the end.
+    unread: int
 
 
-async def _grouped(
-    session: AsyncSession, viewer: Viewer
-) -> tuple[list[tuple[Placement, int]], list[tuple[Placement, int]]]:
-    totals = await session.execute(
-        select(*_GROUP, func.count()).where(*viewer.visible()).group_by(*_GROUP)
+_OPEN: str = ConversationStatus.open.value
+
+
+async def _groups(
+    session: AsyncSession, viewer: Viewer, scopes: Iterable[uuid.UUID]
+) -> dict[uuid.UUID | None, list[_Group]]:
+    """The counted groups of the workspace (scope None) and of these custom inboxes."""
+    wanted = list(scopes)
+    group = (
+        ConversationCount.inbox_id,
+        ConversationCount.status,
+        ConversationCount.assignee_id,
+        ConversationCount.team_id,
+        ConversationCount.unanswered,
+        ConversationCount.blocked,
     )
-    unread = await session.execute(
-        select(*_GROUP, func.count())
-        .outerjoin(
-            ReadState,
-            (ReadState.conversation_id == Conversation.id) & (ReadState.user_id == viewer.user_id),
+    # The counters are deltas: sum them (a job folds them every minute, so few rows).
+    totals = (
+        select(
+            literal(False).label("caught_up"),
+            *group,
+            func.sum(ConversationCount.conversations).label("conversations"),
+            func.sum(ConversationCount.with_incoming).label("with_incoming"),
         )
         .where(
-            *viewer.visible(),
-            Conversation.status == ConversationStatus.open,
-            Conversation.incoming_count > func.coalesce(ReadState.read_count, 0),
+            ConversationCount.workspace_id == viewer.workspace_id,
+            or_(ConversationCount.inbox_id.is_(None), ConversationCount.inbox_id.in_(wanted)),
         )
-        .group_by(*_GROUP)
+        .group_by(*group)
     )
-    return (
-        [(Placement(*row[:5]), row[5]) for row in totals],
-        [(Placement(*row[:5]), row[5]) for row in unread],
+    caught_group = (
+        CaughtUpCount.inbox_id,
+        CaughtUpCount.assignee_id,
+        CaughtUpCount.team_id,
+        CaughtUpCount.unanswered,
+        CaughtUpCount.blocked,
     )
+    caught_up = (
+        select(
+            literal(True),
+            CaughtUpCount.inbox_id,
+            literal(_OPEN),
+            *caught_group[1:],
+            func.sum(CaughtUpCount.conversations),
+            literal(0),
+        )
+        .where(
+            CaughtUpCount.user_id == viewer.user_id,
+            CaughtUpCount.workspace_id == viewer.workspace_id,
+            or_(CaughtUpCount.inbox_id.is_(None), CaughtUpCount.inbox_id.in_(wanted)),
+        )
+        .group_by(*caught_group)
+    )
+    # One statement, so one snapshot: totals and what this user read agree with each other.
+    rows = (await session.execute(union_all(totals, caught_up))).all()
+    read: dict[tuple[uuid.UUID | None, Placement], int] = {}
+    counted: list[tuple[uuid.UUID | None, Placement, int, int]] = []
+    for (
+        is_read,
+        inbox_id,
+        status,
+        assignee_id,
+        team_id,
+        unanswered,
+        blocked,
+        count,
+        incoming,
+    ) in rows:
+        placement = Placement(status, assignee_id, team_id, unanswered, blocked)
+        if is_read:
+            read[(inbox_id, placement)] = int(count)
+        elif count and viewer.can_see(assignee_id=assignee_id, team_id=team_id, blocked=blocked):
+            counted.append((inbox_id, placement, int(count), int(incoming)))
+    groups: dict[uuid.UUID | None, list[_Group]] = defaultdict(list)
+    for inbox_id, placement, count, incoming in counted:
+        # Unread: open ones with incoming messages, minus those this user read to the end.
+        unread = incoming - read.get((inbox_id, placement), 0) if placement.status == _OPEN else 0
+        groups[inbox_id].append(_Group(placement, count, unread))
+    return groups
 
 
-async def _counted_by_sql(
-    session: AsyncSession, viewer: Viewer, box: Mailbox
-) -> tuple[int, int, int, int]:
-    """(open, closed, snoozed, unread) of one mailbox, straight from its SQL conditions."""
-    unread = and_(
-        Conversation.status == ConversationStatus.open,
-        Conversation.incoming_count > func.coalesce(ReadState.read_count, 0),
-    )
-    rows = await session.execute(
-        select(Conversation.status, func.count(), func.count().filter(unread))
-        .outerjoin(
-            ReadState,
-            (ReadState.conversation_id == Conversation.id) & (ReadState.user_id == viewer.user_id),
-        )
-        .where(*viewer.visible(), *box.clauses)
-        .group_by(Conversation.status)
-    )
-    per = {status: 0 for status in _STATUSES}
-    unread_count = 0
-    for status, count, unread_here in rows:
-        per[status] = count
-        unread_count += unread_here
-    return per["open"], per["closed"], per["snoozed"], unread_count
+async def workspaces_to_fold(session: AsyncSession) -> list[uuid.UUID]:
+    """Workspaces whose counters have a group in several rows (or adding up to nothing)."""
+    rows = await session.execute(text("SELECT omnibox_counts_to_compact()"))
+    return list(rows.scalars())
+
+
+async def fold_counters(session: AsyncSession, workspace_id: uuid.UUID) -> None:
+    """One row per group: the counters are deltas (see ``models.counters``)."""
+    await session.execute(text("SELECT omnibox_counts_compact(:ws)"), {"ws": workspace_id})
 
 
 async def mailbox_menu(session: AsyncSession, viewer: Viewer) -> MailboxesOut:
     boxes = await _mailboxes(session, viewer)
-    totals, unread = await _grouped(session, viewer)
+    scopes = {box.counted_in for box in boxes if box.counted_in is not None}
+    groups = await _groups(session, viewer, scopes)
     out = []
     for box in boxes:
-        if box.matches is None:
-            o, c, s, u = await _counted_by_sql(session, viewer, box)
-        else:
-            match = box.matches
-            per = {status: 0 for status in _STATUSES}
-            for placement, count in totals:
-                if match(placement):
-                    per[placement.status] = per.get(placement.status, 0) + count
-            o, c, s = per["open"], per["closed"], per["snoozed"]
-            u = sum(count for placement, count in unread if match(placement))
+        per = {"open": 0, "closed": 0, "snoozed": 0}
+        unread = 0
+        for group in groups.get(box.counted_in, []):
+            if box.matches(group.placement):
+                per[group.placement.status] += group.conversations
+                unread += group.unread
         out.append(
             MailboxOut(
                 id=box.id,
                 kind=box.kind,
                 name=box.name,
-                counts=MailboxCounts(open=o, closed=c, snoozed=s),
-                unread=u,
+                counts=MailboxCounts(
+                    open=per["open"], closed=per["closed"], snoozed=per["snoozed"]
+                ),
+                unread=unread,
                 created_by_me=box.created_by_me,
             )
         )

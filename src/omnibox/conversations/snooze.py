@@ -42,6 +42,7 @@ async def snooze(
     conversation.snoozed_until = until
     conversation.snoozed_at = now
     conversation.snoozed_by_id = viewer.user_id
+    conversation.last_snoozed_until = None
     await defer_in(
         session,
         wake_snoozed.configure(schedule_at=until),
