@@ -39,6 +39,7 @@ from omnibox.realtime import typing as realtime_typing
 from omnibox.realtime.hub import Hub
 from omnibox.runtime import running
 from omnibox.settings import Settings, get_settings
+from omnibox.snippets import endpoints as snippet_endpoints
 from omnibox.speech import endpoints as speech_endpoints
 from omnibox.teams import endpoints as team_endpoints
 from omnibox.workspaces import endpoints as workspace_endpoints
@@ -212,10 +213,12 @@ def create_app(
         inbox_endpoints,
         custom_field_endpoints,
         notification_endpoints,
+        snippet_endpoints,
     ):
         api.include_router(module.router)
     api.include_router(media_endpoints.uploads_router)
     api.include_router(conversation_endpoints.mailbox_router)
+    api.include_router(contact_endpoints.tags_router)
     api.include_router(whatsapp_endpoints.conversation_router)
     api.include_router(realtime_endpoints.router)
     api.include_router(realtime_typing.router)

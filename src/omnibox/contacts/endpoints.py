@@ -5,13 +5,26 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from omnibox.contacts import service
-from omnibox.contacts.schemas import ContactCreate, ContactOut, ContactPatch
+from omnibox.contacts import service, tags
+from omnibox.contacts.schemas import ContactCreate, ContactOut, ContactPatch, TagOut
 from omnibox.conversations.visibility import CurrentViewer
 from omnibox.db.session import DbSession
 from omnibox.errors import problems
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/contacts", tags=["contacts"])
+tags_router = APIRouter(prefix="/workspaces/{workspace_id}/tags", tags=["contacts"])
+
+
+@tags_router.get("", responses=problems(404))
+async def list_tags(
+    viewer: CurrentViewer,
+    session: DbSession,
+    q: Annotated[str | None, Query(max_length=50, description="Part of the tag, any case.")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[TagOut]:
+    """The contacts' tags in use, most used first, with how many contacts (that you can see)
+    have each: for pickers. Tags match in any case, so each appears once."""
+    return await tags.tags_in_use(session, viewer, q, limit)
 
 
 @router.get("", responses=problems(404))

@@ -50,6 +50,7 @@ def contact_out(viewer: Viewer, contact: Contact, conversation_id: uuid.UUID | N
         language=contact.language,
         custom_fields=contact.custom_fields,
         blocked=contact.blocked,
+        tags=list(contact.tags),
         conversation_id=conversation_id,
         phone_masked=masked and contact.phone is not None,
         tel_uri=tel,
@@ -102,6 +103,7 @@ async def create_contact(session: AsyncSession, viewer: Viewer, body: ContactCre
         email=body.email,
         language=body.language,
         custom_fields=await checked_values(session, viewer.workspace_id, {}, body.custom_fields),
+        tags=body.tags or [],
         updated_at=now,
         created_at=now,
     )
@@ -141,10 +143,14 @@ async def update_contact(
         contact.custom_fields = await checked_values(
             session, viewer.workspace_id, contact.custom_fields, sent["custom_fields"]
         )
+    if sent.get("tags") is not None:
+        # Already normalised (``ContactPatch``); the list replaces the contact's tags.
+        contact.tags = sent["tags"]
     contact.updated_at = utcnow()
     await session.flush()
     await session.refresh(contact)
     if conversation_id is not None:
+        # conversation.updated: lists show the contact's name and tags.
         await _touch_conversation(session, conversation_id)
     return contact_out(viewer, contact, conversation_id)
 

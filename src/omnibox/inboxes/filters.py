@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, false, or_, select, true
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.sql.expression import cast
 
+from omnibox.contacts.tags import has_any_tag
 from omnibox.inboxes.schemas import InboxFilters
 from omnibox.models import Contact, ContactHandle, Conversation
 
@@ -48,6 +49,8 @@ def filter_clauses(filters: InboxFilters, user_id: uuid.UUID) -> list[ColumnElem
                 )
             )
         )
+    if filters.tags is not None:
+        clauses.append(has_any_tag(filters.tags) if filters.tags else false())
     if filters.unanswered is not None:
         clauses.append(Conversation.unanswered.is_(true() if filters.unanswered else false()))
     if filters.last_activity_after is not None:

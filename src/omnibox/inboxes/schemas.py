@@ -4,16 +4,15 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+
+from omnibox.contacts.schemas import normalized_tags
 
 FieldValue = str | int | float | bool
 
 
 class InboxFilters(BaseModel):
-    """A saved filter: every condition given must hold (a list matches any of its items).
-
-    Tags are not offered yet: conversations have none.
-    """
+    """A saved filter: every condition given must hold (a list matches any of its items)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -30,11 +29,21 @@ class InboxFilters(BaseModel):
     contact_fields: dict[str, FieldValue] | None = Field(
         default=None, description="Custom contact fields equal to these values (by field key)."
     )
+    tags: list[str] | None = Field(
+        default=None,
+        max_length=100,
+        description="The contact has any of these tags (in any case; written as tags are).",
+    )
     unanswered: bool | None = Field(
         default=None, description="true: the last message is the contact's; false: it isn't."
     )
     last_activity_after: AwareDatetime | None = None
     last_activity_before: AwareDatetime | None = None
+
+    @field_validator("tags")
+    @classmethod
+    def _tags(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else normalized_tags(value, limit=None)
 
 
 class CustomInboxIn(BaseModel):
