@@ -111,7 +111,7 @@ def test_agents_do_not_get_the_channels_page(context: BrowserContext, tenant: Te
     tenant.new_channel(name_="Existing")
     agent = tenant.new_agent("agent")
     page = log_in(context, agent, wait_for_socket=False)
-    expect(page.get_by_test_id("logout")).to_be_visible()
+    expect(page.get_by_test_id("account-button")).to_be_visible()
     expect(page.get_by_test_id("channels-link")).to_have_count(0)
     page.goto(f"/w/{tenant.workspace_id}/channels")
     expect(page.get_by_test_id("channels")).to_contain_text(

@@ -123,9 +123,14 @@ def start_reply_by_long_press(page: Page, target: Locator) -> None:
     finger = Finger(page)
     x, y = centre(target.locator(".bubble__text"))
     finger.down(x, y)
-    # Held until the reply line shows (the long-press fires after ~450 ms).
-    expect(page.get_by_test_id("reply-preview")).to_be_visible()
+    # Held until the message menu shows (the long-press fires after ~450 ms); Reply is its
+    # first item, as in the messengers agents know.
+    menu = page.get_by_test_id("message-menu")
+    expect(menu).to_be_visible()
     finger.up()
+    expect(menu).to_be_visible()  # the release didn't pick the item under the finger
+    menu.get_by_role("menuitem", name="Reply").click()
+    expect(page.get_by_test_id("reply-preview")).to_be_visible()
 
 
 def test_reply_to_a_message_reaches_the_callback_and_shows_the_quote(

@@ -1,13 +1,14 @@
 // Writing server events into the TanStack Query cache (realtime and our own sends).
 import type { QueryClient } from '@tanstack/react-query'
 import { isConversationOnScreen } from '../lib/activeConversation'
-import { applyMessageToList, patchConversation, withMessage } from '../lib/conversationCache'
+import { applyMessageToList, listParamsOfKey, patchConversation, withMessage } from '../lib/conversationCache'
 import { typingStore } from '../lib/typingStore'
 import { setAttachmentTranscript, upsertMessage, type UpsertMode } from '../lib/messageCache'
 import type { RealtimeEvent } from './events'
 import { keys } from './keys'
 import type { ConversationPages, MessagePages } from './queries'
-import type { Conversation, Message, StatusFilter, Transcript } from './types'
+import type { Conversation, Message, Transcript } from './types'
+import { scheduleInboxRefresh } from './inboxRefresh'
 
 /** Put a new or changed message everywhere it shows: the thread, the inbox lists, the header. */
 export function cacheMessage(
@@ -24,15 +25,12 @@ export function cacheMessage(
   for (const [key, data] of qc.getQueriesData<ConversationPages>({
     queryKey: keys.conversationLists(wid),
   })) {
-    if (!data) continue
-    const result = applyMessageToList(data, cid, message, options.bumpUnread)
-    if (result.found) {
-      qc.setQueryData(key, result.data)
-    } else {
-      const status = key[2] as StatusFilter | undefined
-      // A conversation we do not list yet (new, or reopened): let the server say where it goes.
-      if (status === 'open' || status === 'all') void qc.invalidateQueries({ queryKey: key, exact: true })
-    }
+    const params = listParamsOfKey(key)
+    if (!data || !params) continue
+    const result = applyMessageToList(data, params, cid, message, options.bumpUnread)
+    if (result.data !== data) qc.setQueryData(key, result.data)
+    // One the client can't place (new to this list, reopened): the server says where it goes.
+    if (result.refetch) scheduleInboxRefresh(qc, wid, { lists: true })
   }
   qc.setQueryData<Conversation>(keys.conversation(wid, cid), (c) =>
     c ? withMessage(c, message, options.bumpUnread) : c,
@@ -77,6 +75,7 @@ export function applyRealtimeEvent(qc: QueryClient, wid: string, event: Realtime
         isNew: true,
         bumpUnread: event.message.direction === 'in' && !isConversationOnScreen(wid, cid),
       })
+      scheduleInboxRefresh(qc, wid, { lists: false })
       break
     case 'message.updated':
       cacheMessage(qc, wid, cid, event.message, { isNew: false, bumpUnread: false })
@@ -84,9 +83,11 @@ export function applyRealtimeEvent(qc: QueryClient, wid: string, event: Realtime
     case 'conversation.read':
       // This user read it in another tab (or device): clear the badge here too.
       cacheRead(qc, wid, cid)
+      scheduleInboxRefresh(qc, wid, { lists: false })
       break
     case 'conversation.updated':
-      void qc.invalidateQueries({ queryKey: keys.conversationLists(wid) })
+      // Anything may have changed (status, assignee, team, blocked): lists and counts again.
+      scheduleInboxRefresh(qc, wid, { lists: true })
       void qc.invalidateQueries({ queryKey: keys.conversation(wid, cid) })
       break
   }

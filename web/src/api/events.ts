@@ -1,12 +1,13 @@
 // Realtime events sent by the server over /api/v1/ws (their shapes come from the OpenAPI
 // schema: ServerEvent), validated on arrival.
-import type { Message, ServerEvent } from './types'
+import type { Message, NotificationCreatedEvent, ServerEvent } from './types'
 
 export type {
   ConversationReadEvent,
   ConversationUpdatedEvent,
   MessageCreatedEvent,
   MessageUpdatedEvent,
+  NotificationCreatedEvent,
   PingEvent,
   TypingEvent,
 } from './types'
@@ -73,6 +74,17 @@ export function parseEvent(data: unknown): RealtimeEvent | null {
         user_id: String(raw.user_id),
         user_name: typeof raw.user_name === 'string' ? raw.user_name : '',
       }
+    case 'notification.created': {
+      // A new notification for this user (the server sends it to them only).
+      const n = raw.notification
+      if (!isId(raw.workspace_id) || !isObj(n) || typeof n.id !== 'string' || typeof n.kind !== 'string') return null
+      if (typeof n.created_at !== 'string' || !isObj(n.data)) return null
+      return {
+        type: 'notification.created',
+        workspace_id: String(raw.workspace_id),
+        notification: n as unknown as NotificationCreatedEvent['notification'],
+      }
+    }
     default:
       return null
   }

@@ -288,7 +288,10 @@ export interface paths {
          */
         get: operations["list_messages_api_v1_workspaces__workspace_id__conversations__conversation_id__messages_get"];
         put?: never;
-        /** Send Message */
+        /**
+         * Send Message
+         * @description A reply to the contact, or with ``internal`` a comment for the team only.
+         */
         post: operations["send_message_api_v1_workspaces__workspace_id__conversations__conversation_id__messages_post"];
         delete?: never;
         options?: never;
@@ -325,6 +328,69 @@ export interface paths {
          * @description One message (to show a quoted message that isn't loaded yet).
          */
         get: operations["get_message_api_v1_workspaces__workspace_id__messages__message_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Variables
+         * @description The variables a message or snippet text may use: the built-in ones, then one per
+         *     custom contact field.
+         */
+        get: operations["list_variables_api_v1_workspaces__workspace_id__variables_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversation Variables
+         * @description What each variable becomes in this conversation, sent by you (to preview a reply and
+         *     warn about empty values).
+         */
+        get: operations["conversation_variables_api_v1_workspaces__workspace_id__conversations__conversation_id__variables_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/conversations/{conversation_id}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Messages
+         * @description Messages, comments and voice transcripts of this conversation that contain the words
+         *     (Russian and English word forms), oldest first, with the matched words marked.
+         */
+        get: operations["search_messages_api_v1_workspaces__workspace_id__conversations__conversation_id__search_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -817,6 +883,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_id}/snippets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Snippets
+         * @description The workspace's saved replies, by name.
+         */
+        get: operations["list_snippets_api_v1_workspaces__workspace_id__snippets_get"];
+        put?: never;
+        /**
+         * Create Snippet
+         * @description Owners and managers: a saved reply with text (variables allowed) and files.
+         */
+        post: operations["create_snippet_api_v1_workspaces__workspace_id__snippets_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/snippets/{snippet_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Snippet */
+        get: operations["get_snippet_api_v1_workspaces__workspace_id__snippets__snippet_id__get"];
+        put?: never;
+        post?: never;
+        /** Delete Snippet */
+        delete: operations["delete_snippet_api_v1_workspaces__workspace_id__snippets__snippet_id__delete"];
+        options?: never;
+        head?: never;
+        /** Update Snippet */
+        patch: operations["update_snippet_api_v1_workspaces__workspace_id__snippets__snippet_id__patch"];
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace_id}/uploads": {
         parameters: {
             query?: never;
@@ -851,6 +960,27 @@ export interface paths {
          *     with its counts per tab and how many conversations in it have unread messages.
          */
         get: operations["get_mailboxes_api_v1_workspaces__workspace_id__mailboxes_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Tags
+         * @description The contacts' tags in use, most used first, with how many contacts (that you can see)
+         *     have each: for pickers. Tags match in any case, so each appears once.
+         */
+        get: operations["list_tags_api_v1_workspaces__workspace_id__tags_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1240,6 +1370,11 @@ export interface components {
             phone: string | null;
             /** Email */
             email: string | null;
+            /**
+             * Tags
+             * @description As first spelled, in order.
+             */
+            tags?: string[];
         };
         /** ContactChannelOut */
         ContactChannelOut: {
@@ -1267,6 +1402,11 @@ export interface components {
             custom_fields?: {
                 [key: string]: unknown;
             };
+            /**
+             * Tags
+             * @description Trimmed, spaces collapsed, up to 50 characters each and 30 in all; a repeat in another case is dropped (the first spelling stays). null: none.
+             */
+            tags?: string[] | null;
         };
         /** ContactOut */
         ContactOut: {
@@ -1284,6 +1424,11 @@ export interface components {
             phone: string | null;
             /** Email */
             email: string | null;
+            /**
+             * Tags
+             * @description As first spelled, in order.
+             */
+            tags?: string[];
             /** Language */
             language: string | null;
             /** Custom Fields */
@@ -1328,6 +1473,11 @@ export interface components {
             custom_fields?: {
                 [key: string]: unknown;
             } | null;
+            /**
+             * Tags
+             * @description The contact's tags, all of them (as on create).
+             */
+            tags?: string[] | null;
         };
         /** ConversationOut */
         ConversationOut: {
@@ -1384,6 +1534,14 @@ export interface components {
             closing_note?: string | null;
             /** Closing Category */
             closing_category?: string | null;
+        };
+        /** ConversationSearchOut */
+        ConversationSearchOut: {
+            /**
+             * Hits
+             * @description Oldest first; the newest `limit` matches where there are more.
+             */
+            hits: components["schemas"]["SearchHitOut"][];
         };
         /** CustomFieldIn */
         CustomFieldIn: {
@@ -1493,8 +1651,6 @@ export interface components {
         /**
          * InboxFilters
          * @description A saved filter: every condition given must hold (a list matches any of its items).
-         *
-         *     Tags are not offered yet: conversations have none.
          */
         InboxFilters: {
             /**
@@ -1524,6 +1680,11 @@ export interface components {
             contact_fields?: {
                 [key: string]: string | number | boolean;
             } | null;
+            /**
+             * Tags
+             * @description The contact has any of these tags (in any case; written as tags are).
+             */
+            tags?: string[] | null;
             /**
              * Unanswered
              * @description true: the last message is the contact's; false: it isn't.
@@ -1629,10 +1790,21 @@ export interface components {
              */
             role: "owner" | "manager" | "agent";
         };
+        /** MentionOut */
+        MentionOut: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Name */
+            name: string;
+        };
         /** MessageCreate */
         MessageCreate: {
             /**
              * Text
+             * @description Outgoing messages may use variables ({{contact.first_name|there}}, see GET .../variables): the stored and sent text has them filled in.
              * @default
              */
             text: string;
@@ -1646,6 +1818,11 @@ export interface components {
              * @description Files uploaded with POST .../uploads, sent with this message.
              */
             attachment_ids?: string[];
+            /**
+             * Snippet File Ids
+             * @description Files of saved replies (SnippetOut.files) to send too, after attachment_ids; the snippet keeps its files.
+             */
+            snippet_file_ids?: string[];
             /**
              * Reply To Id
              * @description The message this one answers (where the channel supports it).
@@ -1664,6 +1841,17 @@ export interface components {
             voice_note: boolean;
             /** @description Send this approved WhatsApp template (no text or files of its own); it also goes out after the 24-hour window has closed. */
             template?: components["schemas"]["TemplateIn"] | null;
+            /**
+             * Internal
+             * @description An internal comment: seen by the team only, never sent to the contact; it doesn't answer the conversation. No reply_to_id, channel_id, voice_note or template.
+             * @default false
+             */
+            internal: boolean;
+            /**
+             * Mentions
+             * @description Users mentioned in an internal comment (they are notified); each must be able to see the conversation.
+             */
+            mentions?: string[];
         };
         /** MessageOut */
         MessageOut: {
@@ -1726,6 +1914,11 @@ export interface components {
             raw: {
                 [key: string]: unknown;
             } | null;
+            /**
+             * Mentions
+             * @description Users mentioned in an internal comment (empty for other messages).
+             */
+            mentions: components["schemas"]["MentionOut"][];
         };
         /** MessagingWindowOut */
         MessagingWindowOut: {
@@ -1764,10 +1957,10 @@ export interface components {
             id: string;
             /**
              * Kind
-             * @description assigned: a conversation was assigned to you; snooze_ended: a snoozed conversation came back to Open.
+             * @description assigned: a conversation was assigned to you; snooze_ended: a snoozed conversation came back to Open; mentioned: someone mentioned you in a comment.
              * @enum {string}
              */
-            kind: "assigned" | "snooze_ended";
+            kind: "assigned" | "snooze_ended" | "mentioned";
             /** Conversation Id */
             conversation_id: string | null;
             /**
@@ -1784,7 +1977,7 @@ export interface components {
             actor_name: string | null;
             /**
              * Data
-             * @description snooze_ended: snoozed_until; assigned: team_id when a team was set.
+             * @description snooze_ended: snoozed_until; assigned: team_id when a team was set; mentioned: message_id (the comment) and excerpt (its first 140 characters).
              */
             data: {
                 [key: string]: unknown;
@@ -1838,6 +2031,50 @@ export interface components {
             /** Message */
             message: string;
         };
+        /** ResolvedVariableOut */
+        ResolvedVariableOut: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /**
+             * Value
+             * @description What {{key}} becomes in this conversation; empty: the fallback is used (a variable without one can't be sent). Phones are masked where masking hides them.
+             */
+            value: string;
+        };
+        /** SearchHitOut */
+        SearchHitOut: {
+            /**
+             * Message Id
+             * Format: uuid
+             */
+            message_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Source
+             * @description text: the message's (or comment's) text; transcript: a voice message's.
+             * @enum {string}
+             */
+            source: "text" | "transcript";
+            /**
+             * Excerpt
+             * @description Plain text around the match (… where it is cut).
+             */
+            excerpt: string;
+            /**
+             * Highlights
+             * @description [start, end) of each matched word in excerpt, in UTF-16 code units (JavaScript string indices).
+             */
+            highlights: [
+                number,
+                number
+            ][];
+        };
         /** SegmentOut */
         SegmentOut: {
             /** Start */
@@ -1853,6 +2090,83 @@ export interface components {
             /** Workspaces */
             workspaces: components["schemas"]["WorkspaceOut"][];
         };
+        /** SnippetAuthorOut */
+        SnippetAuthorOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /** SnippetFileOut */
+        SnippetFileOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Filename */
+            filename: string;
+            /** Media Type */
+            media_type: string;
+            /** Size */
+            size: number;
+            /** Url */
+            url: string | null;
+        };
+        /** SnippetIn */
+        SnippetIn: {
+            /**
+             * Name
+             * @description What agents type to find it.
+             */
+            name: string;
+            /**
+             * Text
+             * @description May use variables ({{contact.first_name|there}}), filled in on sending.
+             * @default
+             */
+            text: string;
+            /**
+             * Attachment Ids
+             * @description Files uploaded with POST .../uploads, in order.
+             */
+            attachment_ids?: string[];
+        };
+        /** SnippetOut */
+        SnippetOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Text */
+            text: string;
+            /** Files */
+            files: components["schemas"]["SnippetFileOut"][];
+            created_by: components["schemas"]["SnippetAuthorOut"] | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** SnippetPatch */
+        SnippetPatch: {
+            /** Name */
+            name?: string | null;
+            /** Text */
+            text?: string | null;
+            /**
+             * Attachment Ids
+             * @description The snippet's files from now on, in order: ids of its current files (SnippetFileOut.id) to keep and new uploads; the others are removed.
+             */
+            attachment_ids?: string[] | null;
+        };
         /** SnoozeRequest */
         SnoozeRequest: {
             /**
@@ -1861,6 +2175,19 @@ export interface components {
              * @description When it comes back to Open; must be in the future.
              */
             until: string;
+        };
+        /** TagOut */
+        TagOut: {
+            /**
+             * Name
+             * @description The tag as most of its contacts spell it.
+             */
+            name: string;
+            /**
+             * Count
+             * @description Contacts (that you can see) with this tag.
+             */
+            count: number;
         };
         /** TeamIn */
         TeamIn: {
@@ -2061,6 +2388,21 @@ export interface components {
             input?: unknown;
             /** Context */
             ctx?: Record<string, never>;
+        };
+        /** VariableOut */
+        VariableOut: {
+            /**
+             * Key
+             * @description Written in a text as {{key}} or {{key|fallback}}.
+             */
+            key: string;
+            /**
+             * Label
+             * @description In English; custom fields: their label as set.
+             */
+            label: string;
+            /** Example */
+            example: string | null;
         };
         /** WebhookAccepted */
         WebhookAccepted: {
@@ -2771,6 +3113,8 @@ export interface operations {
                 unanswered?: boolean | null;
                 /** @description From the X-Next-Cursor header. */
                 cursor?: string | null;
+                /** @description Only contacts with any of these tags (in any case); repeat for more. */
+                tag?: string[] | null;
             };
             header?: never;
             path: {
@@ -3515,6 +3859,168 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessageOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_variables_api_v1_workspaces__workspace_id__variables_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariableOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    conversation_variables_api_v1_workspaces__workspace_id__conversations__conversation_id__variables_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolvedVariableOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search_messages_api_v1_workspaces__workspace_id__conversations__conversation_id__search_get: {
+        parameters: {
+            query: {
+                /** @description Words to find, in any form. */
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                conversation_id: string;
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSearchOut"];
                 };
             };
             /** @description Unauthorized */
@@ -5810,6 +6316,308 @@ export interface operations {
             };
         };
     };
+    list_snippets_api_v1_workspaces__workspace_id__snippets_get: {
+        parameters: {
+            query?: {
+                /** @description Part of the name or text (any case). */
+                q?: string | null;
+            };
+            header?: never;
+            path: {
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnippetOut"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_snippet_api_v1_workspaces__workspace_id__snippets_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SnippetIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnippetOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_snippet_api_v1_workspaces__workspace_id__snippets__snippet_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                snippet_id: string;
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnippetOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_snippet_api_v1_workspaces__workspace_id__snippets__snippet_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                snippet_id: string;
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_snippet_api_v1_workspaces__workspace_id__snippets__snippet_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                snippet_id: string;
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SnippetPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnippetOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     upload_api_v1_workspaces__workspace_id__uploads_post: {
         parameters: {
             query?: never;
@@ -5904,6 +6712,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MailboxesOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_tags_api_v1_workspaces__workspace_id__tags_get: {
+        parameters: {
+            query?: {
+                /** @description Part of the tag, any case. */
+                q?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagOut"][];
                 };
             };
             /** @description Unauthorized */

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next'
 import type { Workspace } from '../api/types'
 import { paths, type SettingsPage } from '../lib/routes'
 import { IconChannels, IconSettings } from './Icons'
-import { LangSwitch } from './LangSwitch'
+import { AccountMenu } from './AccountMenu'
 import { Link } from './Link'
-import { LogoutButton } from './LogoutButton'
+import { NotificationsButton } from './NotificationsButton'
 import { WorkspaceSwitcher } from './WorkspaceSwitcher'
 
 type Props = {
@@ -26,6 +26,7 @@ export function AppHeader({ workspaces, wid, canManage, open }: Props) {
       <img className="topbar__logo" src="/icons/icon.svg" alt="omnibox" width={28} height={28} />
       <WorkspaceSwitcher workspaces={workspaces} current={wid} />
       <div className="topbar__actions">
+        <NotificationsButton wid={wid} />
         {canManage && (
           <Link
             to={paths.channels(wid)}
@@ -50,8 +51,7 @@ export function AppHeader({ workspaces, wid, canManage, open }: Props) {
             <IconSettings size={22} />
           </Link>
         )}
-        <LangSwitch />
-        <LogoutButton />
+        <AccountMenu />
       </div>
     </header>
   )

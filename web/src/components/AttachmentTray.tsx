@@ -1,9 +1,16 @@
 import { useTranslation } from 'react-i18next'
+import type { PickedSnippetFile } from '../lib/composerExtras'
 import { formatFileSize } from '../lib/format'
 import { MAX_FILE_BYTES, MAX_FILES, type Refusal, type UploadItem, type UploadState } from '../lib/uploads'
-import { IconAlert, IconClose, IconFile, IconImage, IconMic, IconVideo } from './Icons'
+import { IconAlert, IconClose, IconFile, IconImage, IconMic, IconTemplate, IconVideo } from './Icons'
 
-type Props = { items: UploadState; onRemove: (key: string) => void }
+type Props = {
+  items: UploadState
+  onRemove: (key: string) => void
+  /** Files that came with inserted snippets (already on the server). */
+  snippetFiles?: readonly PickedSnippetFile[]
+  onRemoveSnippetFile?: (id: string) => void
+}
 
 function useSizeText() {
   const { t, i18n } = useTranslation()
@@ -36,16 +43,22 @@ function KindIcon({ type }: { type: string }) {
   return <IconFile size={20} />
 }
 
-/** The files going with the reply: name, size, upload progress or the reason it was refused. */
-export function AttachmentTray({ items, onRemove }: Props) {
+/**
+ * The files going with the reply: name, size, upload progress or the reason it was refused;
+ * then the files of inserted snippets, saying which snippet they came from.
+ */
+export function AttachmentTray({ items, onRemove, snippetFiles = [], onRemoveSnippetFile }: Props) {
   const { t } = useTranslation()
   const size = useSizeText()
   const refusal = useRefusalText()
-  const accepted = items.filter((i) => i.status !== 'error').length
+  const accepted = items.filter((i) => i.status !== 'error').length + snippetFiles.length
   return (
     <div className="att-tray" role="list" aria-label={t('attach.tray')}>
       {items.map((item) => (
         <Chip key={item.key} item={item} size={size(item.size)} reason={item.refusal ? refusal(item.refusal) : item.error} onRemove={onRemove} />
+      ))}
+      {snippetFiles.map((file) => (
+        <SnippetChip key={file.id} file={file} size={size(file.size)} onRemove={onRemoveSnippetFile} />
       ))}
       <span className="att-tray__limits">{t('attach.count', { count: accepted, max: MAX_FILES, size: size(MAX_FILE_BYTES) })}</span>
     </div>
@@ -95,6 +108,48 @@ function Chip({ item, size, reason, onRemove }: { item: UploadItem; size: string
       >
         <IconClose size={16} />
       </button>
+    </div>
+  )
+}
+
+function SnippetChip({ file, size, onRemove }: { file: PickedSnippetFile; size: string; onRemove?: (id: string) => void }) {
+  const { t } = useTranslation()
+  // In the composer: which snippet it came with; in the snippet editor: just its size.
+  const from = file.snippetName ? t('composerTools.snippetFiles.from', { name: file.snippetName }) : null
+  return (
+    <div
+      className={`att-chip att-chip--done ${from ? 'att-chip--snippet' : ''}`}
+      role="listitem"
+      data-testid="snippet-file-chip"
+      title={from ? `${file.filename} · ${from}` : file.filename}
+    >
+      <span className="att-chip__icon">
+        <KindIcon type={file.media_type} />
+      </span>
+      <span className="att-chip__text">
+        <span className="att-chip__name">{file.filename}</span>
+        {from ? (
+          <span className="att-chip__size att-chip__from">
+            <IconTemplate size={12} />
+            {size} · {from}
+          </span>
+        ) : (
+          <span className="att-chip__size">{size}</span>
+        )}
+      </span>
+      {onRemove && (
+        <button
+          type="button"
+          className="att-chip__remove"
+          data-testid="snippet-file-remove"
+          aria-label={t('composerTools.snippetFiles.remove', { name: file.filename })}
+          title={t('composerTools.snippetFiles.remove', { name: file.filename })}
+          onPointerDown={(e) => e.preventDefault()}
+          onClick={() => onRemove(file.id)}
+        >
+          <IconClose size={16} />
+        </button>
+      )}
     </div>
   )
 }

@@ -15,12 +15,11 @@ import { ApiError } from '../api/errors'
 import { useErrorText } from '../hooks/useErrorText'
 import { en } from '../i18n/en'
 import { copyText } from '../lib/clipboard'
-import { paths } from '../lib/routes'
-import { navigate } from '../lib/router'
 import { showToast } from '../lib/toast'
 import { ChannelIcon } from './ChannelIcon'
-import { IconAlert, IconBack, IconCopy, IconEdit, IconPlus, IconTrash } from './Icons'
-import { Spinner } from './Spinner'
+import { IconAlert, IconCopy, IconEdit, IconPlus, IconTrash } from './Icons'
+import { SettingsHeader } from './SettingsHeader'
+import { SettingsLoadError, SettingsLoading } from './SettingsNotice'
 
 type Props = { wid: string; canManage: boolean; showBack: boolean }
 
@@ -38,21 +37,7 @@ export function ChannelsPage({ wid, canManage, showBack }: Props) {
   const [created, setCreated] = useState<CreatedChannel | null>(null)
   return (
     <section className="settings" data-testid="channels">
-      <header className="conv-header">
-        {showBack && (
-          <button
-            type="button"
-            className="icon-btn conv-header__back"
-            data-testid="back-button"
-            aria-label={t('settings.back')}
-            onClick={() => navigate(paths.inbox(wid), { replace: true })}
-          >
-            <IconBack size={26} />
-          </button>
-        )}
-        <div className="conv-header__text">
-          <h2 className="conv-header__name">{t('channelsPage.title')}</h2>
-        </div>
+      <SettingsHeader wid={wid} title={t('channelsPage.title')} showBack={showBack}>
         {canManage && !adding && (
           <button
             type="button"
@@ -67,7 +52,7 @@ export function ChannelsPage({ wid, canManage, showBack }: Props) {
             <span>{t('channelsPage.add')}</span>
           </button>
         )}
-      </header>
+      </SettingsHeader>
       <div className="settings__scroller">
         {!canManage ? (
           <p className="settings__notice">{t('channelsPage.forbidden')}</p>
@@ -94,25 +79,12 @@ export function ChannelsPage({ wid, canManage, showBack }: Props) {
 
 function ChannelList({ wid }: { wid: string }) {
   const { t } = useTranslation()
-  const errorText = useErrorText()
   const query = useChannels(wid)
   if (query.isPending) {
-    return (
-      <div className="settings__notice">
-        <Spinner label={t('common.loading')} />
-      </div>
-    )
+    return <SettingsLoading />
   }
   if (query.isError) {
-    return (
-      <div className="settings__notice">
-        <p>{t('channelsPage.loadError')}</p>
-        <p className="muted">{errorText(query.error)}</p>
-        <button type="button" className="btn" onClick={() => void query.refetch()}>
-          {t('common.retry')}
-        </button>
-      </div>
-    )
+    return <SettingsLoadError title={t('channelsPage.loadError')} error={query.error} onRetry={() => void query.refetch()} />
   }
   if (!query.data.length) return <p className="settings__notice">{t('channelsPage.empty')}</p>
   return (

@@ -6,6 +6,7 @@ import { schemaHasField } from '../api/schemaInfo'
 import type { ChannelBrief, Message, StatusFilter } from '../api/types'
 import { ConversationActionsContext, type ConversationActions } from '../hooks/useConversationActions'
 import { useChannelName } from '../hooks/useChannelName'
+import { useJumpToMessage, useLinkedMessage } from '../hooks/useJumpToMessage'
 import { useMarkRead } from '../hooks/useMarkRead'
 import { useWithPending } from '../hooks/usePendingMessages'
 import { useSendMessage } from '../hooks/useSendMessage'
@@ -19,7 +20,9 @@ import { replyBlock } from '../lib/replyPreview'
 import { showToast } from '../lib/toast'
 import { MAX_FILE_BYTES, MAX_FILES } from '../lib/uploads'
 import { Composer, type ComposerHandle } from './Composer'
+import { ContactPanel } from './ContactPanel'
 import { ConversationHeader } from './ConversationHeader'
+import { ConversationSearch, useSearchShortcut } from './ConversationSearch'
 import { IconPaperclip } from './Icons'
 import { MessageList, type MessageListHandle } from './MessageList'
 import { TypingIndicator } from './TypingIndicator'
@@ -29,11 +32,6 @@ type Props = { wid: string; cid: string; status: StatusFilter; showBack: boolean
 
 /** The contact API lists the contact's channels only once its schema has the field. */
 const CONTACT_LISTS_CHANNELS = schemaHasField('ContactOut', 'channels')
-/** Older pages loaded at most, looking for the original of a quote. */
-const REVEAL_MAX_PAGES = 20
-
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))
-
 /** One open conversation: header, messages, composer. */
 export function ConversationPane({ wid, cid, status, showBack }: Props) {
   const { t, i18n } = useTranslation()
@@ -53,6 +51,7 @@ export function ConversationPane({ wid, cid, status, showBack }: Props) {
     useCallback(() => getComposerState(draftKey), [draftKey]),
   )
   const [dragging, setDragging] = useState(false)
+  const [panel, setPanel] = useState<'contact' | 'search' | null>(null)
 
   // The channel the reply goes out on: the agent's choice, else the contact's latest.
   const listed = (contactQuery.data as { channels?: ChannelBrief[] } | undefined)?.channels
@@ -115,26 +114,20 @@ export function ConversationPane({ wid, cid, status, showBack }: Props) {
   )
   const cancelReply = useCallback(() => setComposerState(draftKey, { replyTo: null }), [draftKey])
 
-  // Scroll to a message, loading older pages until it is there.
-  const queryRef = useRef(messagesQuery)
-  queryRef.current = messagesQuery
-  const reveal = useCallback(
-    async (id: string) => {
-      for (let page = 0; page < REVEAL_MAX_PAGES; page++) {
-        if (list.current?.flashMessage(id)) return
-        const q = queryRef.current
-        if (!q.hasNextPage) break
-        await q.fetchNextPage()
-        await nextFrame()
-      }
-      if (!list.current?.flashMessage(id)) showToast(t('reply.originalMissing'))
-    },
-    [t],
-  )
-  const revealMessage = useCallback((id: string) => void reveal(id), [reveal])
+  // Scroll to a message (a quote's original, a link's, a search hit), loading older ones until it is there.
+  const jump = useJumpToMessage(wid, cid, list)
+  const revealMessage = useCallback((id: string) => void jump(id, { notFound: t('reply.originalMissing') }), [jump, t])
   const revealReply = useCallback(() => {
-    if (composerState.replyTo) void reveal(composerState.replyTo)
-  }, [composerState.replyTo, reveal])
+    if (composerState.replyTo) void jump(composerState.replyTo, { notFound: t('reply.originalMissing') })
+  }, [composerState.replyTo, jump, t])
+  useLinkedMessage(messagesQuery.isSuccess, jump)
+  const jumpToHit = useCallback((id: string, words: string[]) => void jump(id, { words }), [jump])
+  const clearMarks = useCallback(() => list.current?.clearMarks(), [])
+  const closeSearch = useCallback(() => {
+    list.current?.clearMarks()
+    setPanel(null)
+  }, [])
+  useSearchShortcut(panel === 'search', () => setPanel('search'))
 
   // Dropping files anywhere on the conversation attaches them.
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files')
@@ -173,7 +166,26 @@ export function ConversationPane({ wid, cid, status, showBack }: Props) {
         onDragLeave={onDragLeave}
         onDrop={onDrop}
       >
-        <ConversationHeader wid={wid} status={status} conversation={conversation.data} showBack={showBack} />
+        {panel === 'search' && showBack ? null : (
+          <ConversationHeader
+            wid={wid}
+            status={status}
+            conversation={conversation.data}
+            showBack={showBack}
+            onOpenContact={() => setPanel('contact')}
+            onOpenSearch={() => setPanel('search')}
+          />
+        )}
+        {panel === 'search' && !notFound && (
+          <ConversationSearch
+            wid={wid}
+            cid={cid}
+            replacesHeader={showBack}
+            onJump={jumpToHit}
+            onClearMarks={clearMarks}
+            onClose={closeSearch}
+          />
+        )}
         {showBack && <WsStatus />}
         {notFound ? (
           <div className="conversation__notice">{t('conversation.notFound')}</div>
@@ -210,6 +222,15 @@ export function ConversationPane({ wid, cid, status, showBack }: Props) {
               onSend={send}
             />
           </>
+        )}
+        {panel === 'contact' && conversation.data && (
+          <ContactPanel
+            wid={wid}
+            cid={cid}
+            contactId={String(conversation.data.contact.id)}
+            onClose={() => setPanel(null)}
+            onSearch={() => setPanel('search')}
+          />
         )}
         {dragging && (
           <div className="drop-zone" data-testid="drop-zone">

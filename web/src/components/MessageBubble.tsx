@@ -1,9 +1,13 @@
-import { memo, useState, type MouseEvent } from 'react'
+import { memo, useMemo, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { schemaHasField } from '../api/schemaInfo'
-import type { Attachment, Message } from '../api/types'
+import { useSession } from '../api/queries'
+import type { Attachment, Mention, Message } from '../api/types'
 import { useMessageGestures } from '../hooks/useMessageGestures'
+import { linkify } from '../lib/format'
+import { splitMentions } from '../lib/mentions'
 import { placement } from '../lib/timeline'
+import '../styles/composer.css'
 import { AttachmentView } from './AttachmentView'
 import { IconAlert, IconNote, IconQuestion, IconReply } from './Icons'
 import { MessageMeta } from './MessageMeta'
@@ -62,22 +66,7 @@ function MessageBubbleImpl(props: Props) {
   const authorName = m.author.name || t(`message.authors.${m.author.type}`)
 
   if (m.kind === 'comment') {
-    return (
-      <div className="msg msg--center" {...common}>
-        <div className="comment">
-          <div className="comment__head">
-            <IconNote size={14} />
-            <span>{t('message.comment')}</span>
-            <span className="comment__author">{authorName}</span>
-          </div>
-          {m.text && <MessageText text={m.text} />}
-          {m.attachments.map((a) => (
-            <AttachmentView key={String(a.id)} attachment={a} onOpenImage={onOpenImage} />
-          ))}
-          <MessageMeta message={m} showStatus={false} variant="block" />
-        </div>
-      </div>
-    )
+    return <CommentBubble message={m} authorName={authorName} onRetry={onRetry} onOpenImage={onOpenImage} />
   }
 
   // Outgoing messages by someone else (another agent, the AI agent, a workflow) say who.
@@ -149,6 +138,86 @@ function MessageBubbleImpl(props: Props) {
         )}
       </div>
       {failed && side === 'out' && <FailedNote message={m} onRetry={onRetry} />}
+    </div>
+  )
+}
+
+/**
+ * An internal comment: amber, labelled, centred between the conversation's two sides, never
+ * with delivery ticks; @mentions highlighted (the signed-in user's own the most).
+ */
+function CommentBubble({
+  message: m,
+  authorName,
+  onRetry,
+  onOpenImage,
+}: {
+  message: Message
+  authorName: string
+  onRetry: (m: Message) => Promise<void>
+  onOpenImage: (a: Attachment) => void
+}) {
+  const { t } = useTranslation()
+  const myId = useSession().data?.user.id
+  const mentions: readonly Mention[] = m.mentions ?? []
+  const mentionsMe = myId != null && mentions.some((x) => String(x.user_id) === String(myId))
+  return (
+    <div
+      className="msg msg--center msg--comment"
+      data-testid="message"
+      data-message-id={String(m.id)}
+      data-direction={m.direction}
+      data-status={m.status}
+      data-kind={m.kind}
+      data-client-id={m.client_id ?? undefined}
+      data-internal="true"
+    >
+      <div className={`comment ${mentionsMe ? 'comment--mentions-me' : ''}`} data-testid="comment">
+        <div className="comment__head">
+          <IconNote size={14} />
+          <span data-testid="comment-label">{t('composerTools.internalComment')}</span>
+          <span className="comment__author">{authorName}</span>
+        </div>
+        {m.text && <CommentText text={m.text} mentions={mentions} myId={myId == null ? null : String(myId)} />}
+        {m.attachments.length > 0 && (
+          <div className="comment__files">
+            {m.attachments.map((a) => (
+              <AttachmentView key={String(a.id)} attachment={a} onOpenImage={onOpenImage} />
+            ))}
+          </div>
+        )}
+        <MessageMeta message={m} showStatus={false} variant="block" />
+      </div>
+      {m.status === 'failed' && <FailedNote message={m} onRetry={onRetry} />}
+    </div>
+  )
+}
+
+/** A comment's text: links clickable, @mentions of the mentioned people highlighted. */
+function CommentText({ text, mentions, myId }: { text: string; mentions: readonly Mention[]; myId: string | null }) {
+  const parts = useMemo(
+    () => splitMentions(text, mentions.map((x) => ({ user_id: String(x.user_id), name: x.name }))),
+    [text, mentions],
+  )
+  return (
+    <div className="bubble__text comment__text" dir="auto">
+      {parts.map((p, i) =>
+        p.type === 'mention' ? (
+          <span key={i} className={`mention ${p.user_id === myId ? 'mention--me' : ''}`} data-testid="mention">
+            {p.text}
+          </span>
+        ) : (
+          linkify(p.text).map((l, j) =>
+            l.type === 'link' ? (
+              <a key={`${i}-${j}`} href={l.href} target="_blank" rel="noopener noreferrer nofollow">
+                {l.text}
+              </a>
+            ) : (
+              <span key={`${i}-${j}`}>{l.text}</span>
+            ),
+          )
+        ),
+      )}
     </div>
   )
 }

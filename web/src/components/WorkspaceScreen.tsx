@@ -1,19 +1,20 @@
 import { useEffect } from 'react'
 import { useWorkspaces } from '../api/queries'
 import { sameId, type StatusFilter } from '../api/types'
+import { useCustomInboxEditor } from '../hooks/useCustomInboxEditor'
 import { useIsDesktop } from '../hooks/useMediaQuery'
 import { SocketStateContext, useRealtimeConnection } from '../hooks/useRealtime'
 import { paths, type SettingsPage } from '../lib/routes'
 import { STORAGE_KEYS, writeStorage } from '../lib/storage'
 import { AppHeader } from './AppHeader'
-import { ConversationList } from './ConversationList'
+import { NewContactButton } from './AddContactDialog'
+import { InboxPanel } from './InboxPanel'
 import { ConversationPane } from './ConversationPane'
 import { EmptyState } from './EmptyState'
 import { FullScreenMessage } from './FullScreenMessage'
 import { NoWorkspaces } from './NoWorkspaces'
 import { Redirect } from './Redirect'
 import { SettingsScreen } from './SettingsScreen'
-import { StatusTabs } from './StatusTabs'
 import { WsStatus } from './WsStatus'
 
 type Props = {
@@ -35,6 +36,7 @@ export function WorkspaceScreen({ wid, cid, settings = null, status, fallbackWid
   const member = workspaces.some((w) => sameId(w.id, wid))
   const desktop = useIsDesktop()
   const socketState = useRealtimeConnection(member ? wid : null)
+  const inboxEditor = useCustomInboxEditor(wid)
 
   useEffect(() => {
     if (member) writeStorage(STORAGE_KEYS.workspace, wid)
@@ -56,8 +58,8 @@ export function WorkspaceScreen({ wid, cid, settings = null, status, fallbackWid
         <aside className="sidebar" hidden={!showList}>
           <AppHeader workspaces={workspaces} wid={wid} canManage={canManage} open={settings} />
           {showList && <WsStatus />}
-          <StatusTabs wid={wid} status={status} />
-          <ConversationList wid={wid} status={status} selected={cid} />
+          <InboxPanel key={wid} wid={wid} selected={cid} {...inboxEditor.menuProps} />
+          <NewContactButton wid={wid} />
         </aside>
         {(desktop || cid || settings) && (
           <main className="main">
@@ -71,6 +73,7 @@ export function WorkspaceScreen({ wid, cid, settings = null, status, fallbackWid
           </main>
         )}
       </div>
+      {inboxEditor.editor}
     </SocketStateContext.Provider>
   )
 }

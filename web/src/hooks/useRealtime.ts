@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useState } from 'react'
 import { applyRealtimeEvent } from '../api/cache'
 import { parseEvent } from '../api/events'
 import { keys } from '../api/keys'
+import { receiveNotification } from '../api/queries'
 import { backoffDelay } from '../lib/backoff'
 
 export type SocketState = 'connecting' | 'open' | 'reconnecting'
@@ -97,7 +98,9 @@ export function useRealtimeConnection(wid: string | null): SocketState {
         const event = parseEvent(e.data)
         if (!event) return
         if (event.type === 'ping') pingsSeen = true
-        else applyRealtimeEvent(qc, wid!, event)
+        else if (event.type === 'notification.created') {
+          if (String(event.workspace_id) === wid) receiveNotification(qc, wid, event.notification)
+        } else applyRealtimeEvent(qc, wid!, event)
       }
       s.onclose = (e: CloseEvent) => {
         if (socket !== s) return

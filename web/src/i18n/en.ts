@@ -1,6 +1,24 @@
 import type { Widen } from './widen'
+import { inboxListEn } from './parts/inbox'
+import { contactsEn } from './parts/contacts'
+import { settingsEn } from './parts/settings'
+import { notificationsEn } from './parts/notifications'
+import { customInboxesEn } from './parts/customInboxes'
+import { linksEn } from './parts/links'
+import { composerToolsEn } from './parts/composer'
+import { actionsEn } from './parts/actions'
+import { tagsEn } from './parts/tags'
 
 export const en = {
+  actions: actionsEn,
+  contacts: contactsEn,
+  settings: settingsEn,
+  inboxList: inboxListEn,
+  notifications: notificationsEn,
+  customInboxes: customInboxesEn,
+  links: linksEn,
+  composerTools: composerToolsEn,
+  tags: tagsEn,
   app: {
     name: 'omnibox',
     tagline: 'All your conversations in one inbox',
@@ -32,6 +50,10 @@ export const en = {
   lang: {
     en: 'EN',
     ru: 'RU',
+  },
+  account: {
+    menu: 'Account: {{name}}',
+    languages: { en: 'English', ru: 'Русский' },
   },
   inbox: {
     title: 'Inbox',
@@ -259,23 +281,6 @@ export const en = {
     empty: 'No speech recognized',
     language: 'Detected language: {{name}}',
     playError: 'This audio cannot be played here',
-  },
-  settings: {
-    title: 'Workspace settings',
-    back: 'Back to inbox',
-    voiceSection: 'Voice messages',
-    autoTranscribe: 'Transcribe voice messages automatically',
-    autoTranscribeHint:
-      'New voice messages turn into text as they arrive, on this server. Otherwise press T on a message.',
-    language: 'Language of speech',
-    languageAuto: 'Detect automatically',
-    languageHint: 'Set it when customers speak one language: recognition gets faster and more accurate.',
-    save: 'Save',
-    saving: 'Saving…',
-    saved: 'Saved',
-    unsaved: 'Unsaved changes',
-    forbidden: 'Only owners and managers can change workspace settings.',
-    loadError: 'Could not load the settings',
   },
   time: {
     now: 'now',

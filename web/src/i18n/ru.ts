@@ -1,6 +1,24 @@
 import type { Messages } from './en'
+import { inboxListRu } from './parts/inbox'
+import { contactsRu } from './parts/contacts'
+import { settingsRu } from './parts/settings'
+import { notificationsRu } from './parts/notifications'
+import { customInboxesRu } from './parts/customInboxes'
+import { linksRu } from './parts/links'
+import { composerToolsRu } from './parts/composer'
+import { actionsRu } from './parts/actions'
+import { tagsRu } from './parts/tags'
 
 export const ru: Messages = {
+  actions: actionsRu,
+  contacts: contactsRu,
+  settings: settingsRu,
+  inboxList: inboxListRu,
+  notifications: notificationsRu,
+  customInboxes: customInboxesRu,
+  links: linksRu,
+  composerTools: composerToolsRu,
+  tags: tagsRu,
   app: {
     name: 'omnibox',
     tagline: 'Все переписки в одном окне',
@@ -32,6 +50,10 @@ export const ru: Messages = {
   lang: {
     en: 'EN',
     ru: 'RU',
+  },
+  account: {
+    menu: 'Профиль: {{name}}',
+    languages: { en: 'English', ru: 'Русский' },
   },
   inbox: {
     title: 'Входящие',
@@ -259,23 +281,6 @@ export const ru: Messages = {
     empty: 'Речь не распознана',
     language: 'Определён язык: {{name}}',
     playError: 'Это аудио здесь не воспроизводится',
-  },
-  settings: {
-    title: 'Настройки пространства',
-    back: 'К входящим',
-    voiceSection: 'Голосовые сообщения',
-    autoTranscribe: 'Расшифровывать голосовые автоматически',
-    autoTranscribeHint:
-      'Новые голосовые превращаются в текст сразу при получении, на этом сервере. Иначе нажмите T у сообщения.',
-    language: 'Язык речи',
-    languageAuto: 'Определять автоматически',
-    languageHint: 'Укажите, если клиенты говорят на одном языке: распознавание станет быстрее и точнее.',
-    save: 'Сохранить',
-    saving: 'Сохраняем…',
-    saved: 'Сохранено',
-    unsaved: 'Есть несохранённые изменения',
-    forbidden: 'Менять настройки пространства могут только владельцы и менеджеры.',
-    loadError: 'Не удалось загрузить настройки',
   },
   time: {
     now: 'сейчас',

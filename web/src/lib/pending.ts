@@ -18,6 +18,11 @@ export type PendingMessage = {
   voice_note?: boolean
   /** A message template (WhatsApp, after the window closed) instead of free text. */
   template?: { name: string; language: string; variables?: string[] } | null
+  /** An internal comment (never sent to the contact), and who it @mentions. */
+  internal?: boolean
+  mentions?: { user_id: string; name: string }[]
+  /** Files of snippets going out with it (sent as snippet_file_ids, shown with the files). */
+  snippet_files?: Attachment[]
   /** queued: the POST is in flight; failed: it did not reach the server. */
   state: 'sending' | 'failed' | 'confirmed'
   error: string | null
@@ -74,7 +79,7 @@ export const isPendingId = (id: unknown) => String(id).startsWith(PENDING_ID_PRE
 /** The pending message as a Message for rendering. */
 export function pendingAsMessage(p: PendingMessage): Message {
   if (p.server) return p.server
-  const attachments = p.attachments ?? []
+  const attachments = [...(p.attachments ?? []), ...(p.snippet_files ?? [])]
   const message = {
     id: `${PENDING_ID_PREFIX}${p.client_id}`,
     conversation_id: p.conversation_id,
@@ -82,7 +87,7 @@ export function pendingAsMessage(p: PendingMessage): Message {
     client_id: p.client_id,
     direction: 'out',
     author: p.author,
-    kind: p.voice_note ? 'voice' : attachments.length && !p.text.trim() ? 'media' : 'text',
+    kind: p.internal ? 'comment' : p.voice_note ? 'voice' : attachments.length && !p.text.trim() ? 'media' : 'text',
     text: p.text,
     reply_to_id: p.reply_to_id ?? null,
     external_id: null,
@@ -91,6 +96,7 @@ export function pendingAsMessage(p: PendingMessage): Message {
     created_at: p.created_at,
     updated_at: p.created_at,
     attachments,
+    mentions: p.mentions ?? [],
   }
   return message as unknown as Message
 }

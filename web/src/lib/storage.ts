@@ -3,6 +3,8 @@ export const STORAGE_KEYS = {
   lang: 'omnibox.lang',
   workspace: 'omnibox.workspace',
   voiceSpeed: 'omnibox.voiceSpeed',
+  /** The inbox mailbox last picked, per workspace: `omnibox.mailbox.<workspace id>`. */
+  mailbox: 'omnibox.mailbox',
 } as const
 
 export function readStorage(key: string): string | null {

@@ -1,0 +1,123 @@
+// Texts of the inbox list: the mailbox menu, tab counts, sort, search and the unanswered filter.
+import type { Widen } from '../widen'
+
+export const inboxListEn = {
+  mailbox: {
+    menuTitle: 'Inboxes',
+    button: 'Inbox: {{name}}, {{count}} open',
+    all: 'All',
+    mine: 'Mine',
+    unassigned: 'Unassigned',
+    blocked: 'Blocked contacts',
+    teams: 'Teams',
+    custom: 'Custom inboxes',
+    createdByMe: 'Created by me',
+    createdByOthers: 'Created by others',
+    noCustom: 'No custom inboxes yet',
+    newInbox: 'New inbox',
+    editInbox: 'Edit “{{name}}”',
+    openCount: '{{count}} open',
+    unread: '{{count}} with unread messages',
+    loadError: 'Could not load the inboxes',
+  },
+  /** A big count, shortened: 1.2k. */
+  thousands: '{{value}}k',
+  tabCount: '{{label}}: {{count}}',
+  sort: {
+    button: 'Sort: {{label}}',
+    title: 'Sort by',
+    newest: 'Newest message',
+    oldest: 'Oldest message',
+    longest: {
+      all: 'Longest in current status',
+      open: 'Longest open',
+      closed: 'Longest closed',
+      snoozed: 'Longest snoozed',
+    },
+    shortest: {
+      all: 'Shortest in current status',
+      open: 'Shortest open',
+      closed: 'Shortest closed',
+      snoozed: 'Shortest snoozed',
+    },
+  },
+  search: {
+    open: 'Search',
+    label: 'Search conversations',
+    placeholder: 'Name, phone or e-mail',
+    close: 'Close search',
+    clear: 'Clear',
+  },
+  empty: {
+    search: 'No results for “{{q}}”',
+    searchHint: 'Search finds contacts by first or last name, phone number or e-mail.',
+    clearSearch: 'Clear search',
+    unanswered: 'No unanswered conversations here',
+    unansweredHint: 'Every contact has an answer.',
+    showAll: 'Show all',
+  },
+  unanswered: {
+    label: 'Unanswered',
+    turnOff: 'Show all conversations',
+  },
+} as const
+
+export const inboxListRu: Widen<typeof inboxListEn> = {
+  mailbox: {
+    menuTitle: 'Папки',
+    button: 'Папка: {{name}}, открытых: {{count}}',
+    all: 'Все',
+    mine: 'Мои',
+    unassigned: 'Без ответственного',
+    blocked: 'Заблокированные',
+    teams: 'Команды',
+    custom: 'Свои папки',
+    createdByMe: 'Созданные мной',
+    createdByOthers: 'Созданные другими',
+    noCustom: 'Своих папок пока нет',
+    newInbox: 'Новая папка',
+    editInbox: 'Изменить «{{name}}»',
+    openCount: 'Открытых: {{count}}',
+    unread: 'С непрочитанными: {{count}}',
+    loadError: 'Не удалось загрузить папки',
+  },
+  thousands: '{{value}}к',
+  tabCount: '{{label}}: {{count}}',
+  sort: {
+    button: 'Сортировка: {{label}}',
+    title: 'Сортировка',
+    newest: 'Сначала новые сообщения',
+    oldest: 'Сначала старые сообщения',
+    longest: {
+      all: 'Дольше всех в текущем статусе',
+      open: 'Дольше всех открыты',
+      closed: 'Дольше всех закрыты',
+      snoozed: 'Дольше всех отложены',
+    },
+    shortest: {
+      all: 'Меньше всех в текущем статусе',
+      open: 'Недавно открытые',
+      closed: 'Недавно закрытые',
+      snoozed: 'Недавно отложенные',
+    },
+  },
+  search: {
+    open: 'Поиск',
+    label: 'Поиск диалогов',
+    placeholder: 'Имя, телефон или e-mail',
+    close: 'Закрыть поиск',
+    clear: 'Очистить',
+  },
+  empty: {
+    search: 'По запросу «{{q}}» ничего не найдено',
+    searchHint: 'Поиск находит контакты по имени, фамилии, номеру телефона или e-mail.',
+    clearSearch: 'Сбросить поиск',
+    unanswered: 'Здесь нет диалогов без ответа',
+    unansweredHint: 'Все контакты получили ответ.',
+    showAll: 'Показать все',
+  },
+  unanswered: {
+    label: 'Без ответа',
+    turnOff: 'Показать все диалоги',
+  },
+}
