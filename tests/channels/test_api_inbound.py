@@ -49,6 +49,7 @@ def test_first_message_creates_contact_and_open_conversation(
         "name": "Мария Иванова",
         "phone": "+79990001122",
         "email": "m@example.ru",
+        "tags": [],
     }
     assert conversation["unread_count"] == 1
     assert conversation["last_message"]["text"] == "Здравствуйте!"
