@@ -2,8 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/errors'
 import { useChannels, useContact, useConversation, useMessages, useSession } from '../api/queries'
-import { schemaHasField } from '../api/schemaInfo'
-import type { ChannelBrief, Message, StatusFilter } from '../api/types'
+import type { Message, StatusFilter } from '../api/types'
 import { ConversationActionsContext, type ConversationActions } from '../hooks/useConversationActions'
 import { useChannelName } from '../hooks/useChannelName'
 import { useJumpToMessage, useLinkedMessage } from '../hooks/useJumpToMessage'
@@ -30,8 +29,6 @@ import { WsStatus } from './WsStatus'
 
 type Props = { wid: string; cid: string; status: StatusFilter; showBack: boolean }
 
-/** The contact API lists the contact's channels only once its schema has the field. */
-const CONTACT_LISTS_CHANNELS = schemaHasField('ContactOut', 'channels')
 /** One open conversation: header, messages, composer. */
 export function ConversationPane({ wid, cid, status, showBack }: Props) {
   const { t, i18n } = useTranslation()
@@ -40,7 +37,7 @@ export function ConversationPane({ wid, cid, status, showBack }: Props) {
   const messagesQuery = useMessages(wid, cid)
   const messages = useWithPending(wid, cid, messagesQuery.messages)
   const channelsQuery = useChannels(wid)
-  const contactQuery = useContact(wid, CONTACT_LISTS_CHANNELS ? conversation.data?.contact.id : null)
+  const contactQuery = useContact(wid, conversation.data?.contact.id)
   const myId = useSession().data?.user.id
   const { send, retry } = useSendMessage(wid, cid)
   const composer = useRef<ComposerHandle>(null)
@@ -54,7 +51,7 @@ export function ConversationPane({ wid, cid, status, showBack }: Props) {
   const [panel, setPanel] = useState<'contact' | 'search' | null>(null)
 
   // The channel the reply goes out on: the agent's choice, else the contact's latest.
-  const listed = (contactQuery.data as { channels?: ChannelBrief[] } | undefined)?.channels
+  const listed = contactQuery.data?.channels
   const options = useMemo(
     () => contactChannels(conversation.data, messages, channelsQuery.data ?? [], listed),
     [conversation.data, messages, channelsQuery.data, listed],

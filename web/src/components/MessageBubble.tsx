@@ -1,6 +1,5 @@
 import { memo, useMemo, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { schemaHasField } from '../api/schemaInfo'
 import { useSession } from '../api/queries'
 import type { Attachment, Mention, Message } from '../api/types'
 import { useMessageGestures } from '../hooks/useMessageGestures'
@@ -33,9 +32,6 @@ type Props = {
   /** Right-click with a mouse: the message menu at (x, y). */
   onMenu: (m: Message, x: number, y: number) => void
 }
-
-/** The raw payload the channel sent, when the API gives it (not yet: see the report). */
-const HAS_RAW = schemaHasField('MessageOut', 'raw')
 
 function MessageBubbleImpl(props: Props) {
   const { message: m, first, last, mine, replyTo, replyToMine, onRetry, onOpenImage, onReply, onReveal, onMenu } = props
@@ -230,7 +226,7 @@ function CommentText({ text, mentions, myId }: { text: string; mentions: readonl
 function Unsupported({ message }: { message: Message }) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
-  const raw = HAS_RAW ? (message as Message & { raw?: unknown }).raw : undefined
+  const raw = message.raw
   return (
     <div className="unsupported" data-testid="unsupported-message">
       <span className="unsupported__head">

@@ -62,13 +62,3 @@ describe('templates', () => {
     )
   })
 })
-
-describe('the API schema this client is built with', () => {
-  it('is known at build time, so features wait for their endpoints', async () => {
-    const { hasOperation, schemaHasField } = await import('../api/schemaInfo')
-    expect(hasOperation('POST /api/v1/workspaces/{workspace_id}/uploads')).toBe(true)
-    expect(hasOperation('GET /api/v1/nowhere')).toBe(false)
-    expect(schemaHasField('MessageOut', 'reply_to_id')).toBe(true)
-    expect(schemaHasField('MessageOut', 'no_such_field')).toBe(false)
-  })
-})
