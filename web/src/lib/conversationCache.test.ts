@@ -86,6 +86,8 @@ describe('applyMessageToList', () => {
     const note = msg({ direction: 'out', kind: 'comment', created_at: '2024-05-10T13:00:00Z' })
     const kept = applyMessageToList(pages([waiting]), params({ unanswered: true }), 'w', note, false)
     expect(names(kept.data)).toEqual(['w'])
+    // Nor the list's preview: the server keeps comments out of it too.
+    expect(flattenConversations(kept.data)[0]?.last_message).toEqual(waiting.last_message)
   })
 
   it('takes a conversation the contact reopened out of Closed, and shows it open in All', () => {

@@ -58,9 +58,11 @@ export function withMessage(c: Conversation, m: Message, bumpUnread: boolean): C
   const isNewer = Date.parse(m.created_at) >= last
   const alreadyCounted = c.last_message != null && sameId(c.last_message.id, m.id)
   const reopens = m.direction === 'in' && !c.blocked && c.status !== 'open' && !alreadyCounted
+  // Internal comments stay out of the list's preview and order, as on the server.
+  const preview = isNewer && m.kind !== 'comment'
   return {
     ...c,
-    ...(isNewer ? { last_message: toLastMessage(m), last_message_at: m.created_at } : {}),
+    ...(preview ? { last_message: toLastMessage(m), last_message_at: m.created_at } : {}),
     ...(isNewer && m.direction === 'in' ? { unanswered: true } : {}),
     ...(isNewer && answersContact(m) ? { unanswered: false } : {}),
     ...(reopens
