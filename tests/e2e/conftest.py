@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import (
     Browser,
     BrowserContext,
+    Locator,
     Page,
     Playwright,
     expect,
@@ -103,3 +104,46 @@ def log_in(context: BrowserContext, agent: Agent, *, wait_for_socket: bool = Tru
     if wait_for_socket:
         expect(page.get_by_test_id("ws-status")).to_have_attribute("data-state", "open")
     return page
+
+
+def open_conversation(page: Page, conversation_id: str) -> None:
+    page.locator(
+        f'[data-testid="conversation-item"][data-conversation-id="{conversation_id}"]'
+    ).click()
+    expect(page.get_by_test_id("conversation")).to_have_attribute(
+        "data-conversation-id", conversation_id
+    )
+
+
+class Finger:
+    """One finger on the emulated touch screen (CDP touch events → pointer events)."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.cdp = page.context.new_cdp_session(page)
+
+    def _send(self, kind: str, x: float | None = None, y: float | None = None) -> None:
+        points = [] if x is None or y is None else [{"x": x, "y": y}]
+        self.cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    def down(self, x: float, y: float) -> None:
+        self._send("touchStart", x, y)
+
+    def move(self, x: float, y: float) -> None:
+        self._send("touchMove", x, y)
+
+    def up(self) -> None:
+        self._send("touchEnd")
+
+    def swipe(self, start: tuple[float, float], dx: float, dy: float, steps: int = 8) -> None:
+        x, y = start
+        self.down(x, y)
+        for i in range(1, steps + 1):
+            self.move(x + dx * i / steps, y + dy * i / steps)
+        self.up()
+
+
+def centre(locator: Locator) -> tuple[float, float]:
+    box = locator.bounding_box()
+    assert box is not None
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2

@@ -26,7 +26,15 @@ from playwright.sync_api import (
 
 from omnibox.settings import Settings
 from tests.conftest import Tenant, post_inbound, run_db
-from tests.e2e.conftest import device_name, log_in, new_context, screenshot
+from tests.e2e.conftest import (
+    Finger,
+    centre,
+    device_name,
+    log_in,
+    new_context,
+    open_conversation,
+    screenshot,
+)
 from tests.fakes.callback_server import CallbackServer
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -54,51 +62,8 @@ def png(width: int = 48, height: int = 32, rgb: tuple[int, int, int] = (43, 125,
     )
 
 
-def open_conversation(page: Page, conversation_id: str) -> None:
-    page.locator(
-        f'[data-testid="conversation-item"][data-conversation-id="{conversation_id}"]'
-    ).click()
-    expect(page.get_by_test_id("conversation")).to_have_attribute(
-        "data-conversation-id", conversation_id
-    )
-
-
 def message(page: Page, message_id: str) -> Locator:
     return page.locator(f'[data-testid="message"][data-message-id="{message_id}"]')
-
-
-class Finger:
-    """One finger on the emulated touch screen (CDP touch events → pointer events)."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.cdp = page.context.new_cdp_session(page)
-
-    def _send(self, kind: str, x: float | None = None, y: float | None = None) -> None:
-        points = [] if x is None or y is None else [{"x": x, "y": y}]
-        self.cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
-
-    def down(self, x: float, y: float) -> None:
-        self._send("touchStart", x, y)
-
-    def move(self, x: float, y: float) -> None:
-        self._send("touchMove", x, y)
-
-    def up(self) -> None:
-        self._send("touchEnd")
-
-    def swipe(self, start: tuple[float, float], dx: float, dy: float, steps: int = 8) -> None:
-        x, y = start
-        self.down(x, y)
-        for i in range(1, steps + 1):
-            self.move(x + dx * i / steps, y + dy * i / steps)
-        self.up()
-
-
-def centre(locator: Locator) -> tuple[float, float]:
-    box = locator.bounding_box()
-    assert box is not None
-    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
 
 def start_reply_by_swipe(page: Page, target: Locator) -> None:

@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.conftest import Tenant, post_inbound
-from tests.e2e.conftest import device_name, log_in, screenshot
-from tests.e2e.test_composer import PDF, open_conversation
+from tests.e2e.conftest import device_name, log_in, open_conversation, screenshot
+from tests.e2e.test_composer import PDF
 from tests.fakes.callback_server import CallbackServer
 
 

@@ -16,8 +16,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, expect
 
 from tests.conftest import Agent, Tenant, wait_until
-from tests.e2e.conftest import log_in, new_context, screenshot
-from tests.e2e.test_composer import Finger, centre
+from tests.e2e.conftest import Finger, centre, log_in, new_context, screenshot
 from tests.inbox_helpers import inbound, set_preferences
 
 # The wake-up job runs on a busy machine: give it time.

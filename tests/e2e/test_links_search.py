@@ -17,8 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwrig
 
 from omnibox.settings import Settings
 from tests.conftest import PASSWORD, Tenant, post_inbound, run_db
-from tests.e2e.conftest import device_name, log_in, new_context, screenshot
-from tests.e2e.test_composer import Finger, centre
+from tests.e2e.conftest import Finger, centre, device_name, log_in, new_context, screenshot
 from tests.e2e.test_voice import send_voice
 
 FLASH = re.compile(r"\bmsg--flash\b")
