@@ -44,9 +44,6 @@ function SettingsPageView({ page, wid, canManage, showBack }: Props) {
       return <CustomFieldsPage wid={wid} canManage={canManage} showBack={showBack} />
     case 'snippets':
       return <SnippetsPage wid={wid} canManage={canManage} showBack={showBack} />
-    default:
-      // Screens still being built fall back to the preferences.
-      return <PreferencesPage wid={wid} canManage={canManage} showBack={showBack} />
   }
 }
 
